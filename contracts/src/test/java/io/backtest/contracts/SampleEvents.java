@@ -1,0 +1,116 @@
+package io.backtest.contracts;
+
+import io.backtest.contracts.events.BacktestCompleted;
+import io.backtest.contracts.events.BacktestFailed;
+import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.BacktestRequested;
+import io.backtest.contracts.events.CycleCompleted;
+import io.backtest.contracts.events.CycleScored;
+import io.backtest.contracts.events.CycleStarted;
+import io.backtest.contracts.events.DatasetRef;
+import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.StrategyDefinition;
+import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.contracts.events.StrategyScored;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One fully populated instance of every event, so that every field reaches the schema check. */
+final class SampleEvents {
+  static final UUID CYCLE = UUID.fromString("0d6f4c1e-2b1a-4c55-9a3e-6a1f0b9e7c01");
+  static final UUID STRATEGY = UUID.fromString("5b2c9d7a-8e41-4f0b-b6c2-3d9a1e7f4a22");
+  static final UUID OTHER = UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+  static final UUID BACKTEST = UUID.fromString("c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f");
+  static final Instant T = Instant.parse("2026-11-25T10:15:30.123Z");
+
+  static final DatasetRef DATASET = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
+  static final StrategyDefinition SMA =
+      new StrategyDefinition("sma-crossover", parameters("fast", 10, "slow", 50));
+  static final ExecutionSettings EXECUTION = new ExecutionSettings("next-open", 10, 5, 1.0);
+  static final BacktestMetrics METRICS =
+      new BacktestMetrics(0.21, 0.21, 1.35, 1.9, 0.12, 0.18, 7, 0.57, 2.4, 0.61, 252);
+
+  private SampleEvents() {}
+
+  static Map<EventType<?>, Object> all() {
+    Map<EventType<?>, Object> samples = new LinkedHashMap<>();
+    samples.put(
+        EventCatalog.CYCLE_STARTED,
+        new CycleStarted(
+            CYCLE, DATASET, "sma-crossover", 2, 42, List.of(STRATEGY, OTHER), EXECUTION, T));
+    samples.put(
+        EventCatalog.BACKTEST_REQUESTED,
+        new BacktestRequested(BACKTEST, STRATEGY, CYCLE, DATASET, SMA, EXECUTION, T));
+    samples.put(
+        EventCatalog.BACKTEST_COMPLETED,
+        new BacktestCompleted(
+            BACKTEST,
+            STRATEGY,
+            CYCLE,
+            DATASET,
+            SMA,
+            METRICS,
+            new double[] {0.01, -0.005, 0.0},
+            true,
+            37,
+            T));
+    samples.put(
+        EventCatalog.BACKTEST_FAILED,
+        new BacktestFailed(BACKTEST, STRATEGY, CYCLE, "dataset has 12 bars, slow SMA needs 50", T));
+    samples.put(
+        EventCatalog.STRATEGY_SCORED, new StrategyScored(STRATEGY, CYCLE, 1.35, METRICS, T));
+    samples.put(
+        EventCatalog.CYCLE_SCORED,
+        new CycleScored(
+            CYCLE, 2, 1, 1, List.of(new RankedStrategy(1, STRATEGY, 1.35, 0.21, 1.35, 0.12)), T));
+    samples.put(
+        EventCatalog.STRATEGY_PROMOTED,
+        new StrategyPromoted(
+            STRATEGY,
+            CYCLE,
+            DATASET,
+            SMA,
+            EXECUTION,
+            METRICS,
+            1.35,
+            1,
+            12,
+            35,
+            "rank 1 of 60, score 1.35 >= 0.5",
+            T));
+    samples.put(
+        EventCatalog.STRATEGY_DEMOTED,
+        new StrategyDemoted(OTHER, CYCLE, "replaced by a stronger candidate", STRATEGY, 35, T));
+    samples.put(
+        EventCatalog.CYCLE_COMPLETED,
+        new CycleCompleted(
+            CYCLE,
+            "COMPLETED",
+            2,
+            1,
+            1,
+            List.of(STRATEGY),
+            List.of(OTHER),
+            35,
+            35,
+            "promoted 1, demoted 1, live 35 of 35",
+            T));
+    samples.put(
+        EventCatalog.MARKET_BARS,
+        new MarketBar("AAPL", "1d", T, 553.82, 555.0, 541.63, 549.03, 20018500));
+    return samples;
+  }
+
+  static Map<String, Number> parameters(String k1, int v1, String k2, int v2) {
+    Map<String, Number> p = new LinkedHashMap<>();
+    p.put(k1, v1);
+    p.put(k2, v2);
+    return p;
+  }
+}
