@@ -1,0 +1,1 @@
+-- Audit service: append-only, verifiable log of every event: schema owned by this service.

@@ -1,0 +1,690 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The local stack's helper, so that ./stack needs nothing but a JDK (no psql, redis-cli, kafka
+ * scripts or jq). Run with the JDK's source launcher; its classpath comes from
+ * deploy/local/tool/pom.xml:
+ *
+ * <pre>java -cp ".stack/tool/libs/*" deploy/local/StackTool.java COMMAND ...</pre>
+ *
+ * Connection settings come from the environment (see USAGE). Exit codes: 0 done, 1 failed,
+ * 2 wrong usage.
+ */
+public class StackTool {
+
+  static final String USAGE =
+      """
+      usage: java -cp "<libs>/*" deploy/local/StackTool.java COMMAND [ARGS]
+
+      PostgreSQL (PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres PG_PASSWORD=):
+        pg-check                          connect and print the server version
+        pg-create-dbs DB...               create the databases that do not exist yet
+        pg-drop-dbs DB...                 drop the databases (closing their connections)
+      Kafka (KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092):
+        kafka-roundtrip [TOPIC]           produce one record and consume it back (default stack.smoke)
+        kafka-delete-topics PREFIX        delete every topic and consumer group whose name starts with PREFIX
+      Redis (REDIS_HOST=127.0.0.1 REDIS_PORT=6379 REDIS_PASSWORD=):
+        redis-ping                        PING
+        redis-delete-keys PREFIX          SCAN + UNLINK every key that starts with PREFIX
+      HTTP:
+        wait-ready [--timeout S] [--pid-dir DIR] NAME=URL...
+                                          wait until every URL answers 200; when DIR is given, a NAME whose
+                                          process (DIR/NAME.pid) has exited counts as failed at once.
+                                          Prints the names that did not become ready on stdout, exit 1.
+      Keycloak (KEYCLOAK_URL=http://127.0.0.1:8180 KEYCLOAK_REALM=backtest KEYCLOAK_CLIENT=backtest-cli):
+        token USER [PASSWORD]             print an access token (password grant; password defaults to USER)
+        token-claims USER [PASSWORD]      print the access token's payload as JSON
+      Demo:
+        demo GATEWAY_URL                  run one research cycle through the gateway as user operator
+      """;
+
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(3))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  public static void main(String[] args) {
+    if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+      System.err.print(USAGE);
+      System.exit(args.length == 0 ? 2 : 0);
+    }
+    String cmd = args[0];
+    List<String> rest = List.of(args).subList(1, args.length);
+    int rc;
+    try {
+      rc =
+          switch (cmd) {
+            case "pg-check" -> pgCheck();
+            case "pg-create-dbs" -> pgCreateDbs(rest);
+            case "pg-drop-dbs" -> pgDropDbs(rest);
+            case "kafka-roundtrip" -> kafkaRoundtrip(rest);
+            case "kafka-delete-topics" -> kafkaDeleteTopics(rest);
+            case "redis-ping" -> redisPing();
+            case "redis-delete-keys" -> redisDeleteKeys(rest);
+            case "wait-ready" -> waitReady(rest);
+            case "token" -> tokenCmd(rest, false);
+            case "token-claims" -> tokenCmd(rest, true);
+            case "demo" -> demo(rest);
+            default -> throw new UsageException("unknown command: " + cmd);
+          };
+    } catch (UsageException e) {
+      System.err.println("stacktool: " + e.getMessage());
+      if (e.getMessage().startsWith("unknown command")) System.err.print(USAGE);
+      else System.err.println("(run it without arguments for the usage)");
+      rc = 2;
+    } catch (Exception e) {
+      System.err.println("stacktool " + cmd + ": " + describe(e));
+      rc = 1;
+    }
+    System.exit(rc);
+  }
+
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The messages of an exception and its causes, each once. */
+  static String describe(Throwable e) {
+    List<String> parts = new ArrayList<>();
+    for (Throwable t = e; t != null && parts.size() < 8; t = t.getCause()) {
+      String m = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+      if (parts.stream().noneMatch(p -> p.contains(m))) parts.add(m);
+    }
+    return String.join(": ", parts);
+  }
+
+  static String env(String name, String dflt) {
+    String v = System.getenv(name);
+    return v == null || v.isEmpty() ? dflt : v;
+  }
+
+  static void require(boolean ok, String message) {
+    if (!ok) throw new UsageException(message);
+  }
+
+  // ---------------------------------------------------------------- PostgreSQL
+
+  static final Pattern DB_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  static Connection pg() throws SQLException {
+    String url =
+        "jdbc:postgresql://"
+            + env("PG_HOST", "127.0.0.1")
+            + ":"
+            + env("PG_PORT", "5432")
+            + "/postgres?connectTimeout=5&ApplicationName=stacktool";
+    Properties p = new Properties();
+    p.setProperty("user", env("PG_USER", "postgres"));
+    String pw = System.getenv("PG_PASSWORD");
+    if (pw != null && !pw.isEmpty()) p.setProperty("password", pw);
+    return DriverManager.getConnection(url, p);
+  }
+
+  static List<String> dbNames(List<String> names) {
+    require(!names.isEmpty(), "no database names given");
+    for (String n : names) {
+      require(DB_NAME.matcher(n).matches(), "not a plain database name: " + n);
+    }
+    return names;
+  }
+
+  static int pgCheck() throws SQLException {
+    try (Connection c = pg();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW server_version")) {
+      rs.next();
+      System.out.println("PostgreSQL " + rs.getString(1));
+    }
+    return 0;
+  }
+
+  static int pgCreateDbs(List<String> args) throws SQLException {
+    List<String> names = dbNames(args);
+    List<String> created = new ArrayList<>();
+    try (Connection c = pg();
+        PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+        Statement s = c.createStatement()) {
+      for (String n : names) {
+        exists.setString(1, n);
+        try (ResultSet rs = exists.executeQuery()) {
+          if (rs.next()) continue;
+        }
+        try {
+          s.execute("CREATE DATABASE \"" + n + "\"");
+          created.add(n);
+        } catch (SQLException e) {
+          if (!"42P04".equals(e.getSQLState())) throw e; // created meanwhile by someone else
+        }
+      }
+    }
+    System.out.println(
+        created.isEmpty() ? "databases present: " + String.join(" ", names) : "created databases: " + String.join(" ", created));
+    return 0;
+  }
+
+  static int pgDropDbs(List<String> args) throws SQLException {
+    List<String> names = dbNames(args);
+    try (Connection c = pg();
+        Statement s = c.createStatement()) {
+      for (String n : names) {
+        s.execute("DROP DATABASE IF EXISTS \"" + n + "\" WITH (FORCE)");
+      }
+    }
+    System.out.println("dropped databases: " + String.join(" ", names));
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- Kafka
+
+  static String bootstrap() {
+    return env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+  }
+
+  static int kafkaRoundtrip(List<String> args) throws Exception {
+    String topic = args.isEmpty() ? "stack.smoke" : args.get(0);
+    String value = "roundtrip " + UUID.randomUUID();
+    long t0 = System.nanoTime();
+    Properties pp = new Properties();
+    pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    pp.put(ProducerConfig.ACKS_CONFIG, "all");
+    pp.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
+    pp.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
+    pp.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    RecordMetadata md;
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+      md = producer.send(new ProducerRecord<>(topic, "stack", value)).get(30, TimeUnit.SECONDS);
+    }
+    System.out.printf(
+        "produced to %s-%d at offset %d (%d ms)%n",
+        md.topic(), md.partition(), md.offset(), (System.nanoTime() - t0) / 1_000_000);
+    Properties cp = new Properties();
+    cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
+      TopicPartition tp = new TopicPartition(md.topic(), md.partition());
+      consumer.assign(List.of(tp));
+      consumer.seek(tp, md.offset());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (value.equals(r.value())) {
+            System.out.printf(
+                "consumed it back from %s-%d at offset %d (%d ms in all)%n",
+                r.topic(), r.partition(), r.offset(), (System.nanoTime() - t0) / 1_000_000);
+            return 0;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("the record produced to " + topic + " was not consumed within 30 s");
+  }
+
+  static int kafkaDeleteTopics(List<String> args) throws Exception {
+    require(args.size() == 1 && !args.get(0).isEmpty(), "kafka-delete-topics needs one non-empty PREFIX");
+    String prefix = args.get(0);
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    try (Admin admin = Admin.create(p)) {
+      List<String> topics =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(t -> t.startsWith(prefix))
+              .sorted()
+              .toList();
+      if (!topics.isEmpty()) {
+        admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
+      }
+      List<String> groups =
+          admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+              .map(GroupListing::groupId)
+              .filter(g -> g.startsWith(prefix))
+              .sorted()
+              .toList();
+      int deletedGroups = 0;
+      if (!groups.isEmpty()) {
+        try {
+          admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+          deletedGroups = groups.size();
+        } catch (Exception e) {
+          System.err.println("warning: could not delete every consumer group: " + describe(e));
+        }
+      }
+      System.out.printf(
+          "deleted %d topic(s) and %d consumer group(s) starting with '%s'%n",
+          topics.size(), deletedGroups, prefix);
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- Redis (RESP over a socket)
+
+  static final class Resp implements AutoCloseable {
+    final Socket socket;
+    final InputStream in;
+    final OutputStream out;
+
+    Resp() throws IOException {
+      socket = new Socket();
+      socket.connect(
+          new InetSocketAddress(env("REDIS_HOST", "127.0.0.1"), Integer.parseInt(env("REDIS_PORT", "6379"))),
+          5000);
+      socket.setSoTimeout(15000);
+      in = new BufferedInputStream(socket.getInputStream());
+      out = socket.getOutputStream();
+      String pw = System.getenv("REDIS_PASSWORD");
+      if (pw != null && !pw.isEmpty()) call("AUTH", pw);
+    }
+
+    Object call(String... args) throws IOException {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      b.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+      for (String a : args) {
+        byte[] bytes = a.getBytes(StandardCharsets.UTF_8);
+        b.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(bytes);
+        b.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(b.toByteArray());
+      out.flush();
+      Object reply = read();
+      if (reply instanceof RedisError e) throw new IOException("redis " + args[0] + ": " + e.message());
+      return reply;
+    }
+
+    record RedisError(String message) {}
+
+    Object read() throws IOException {
+      int type = in.read();
+      if (type < 0) throw new IOException("redis closed the connection");
+      String line = line();
+      return switch (type) {
+        case '+' -> line;
+        case '-' -> new RedisError(line);
+        case ':' -> Long.parseLong(line);
+        case '$' -> {
+          int n = Integer.parseInt(line);
+          if (n < 0) yield null;
+          byte[] data = in.readNBytes(n);
+          line();
+          yield new String(data, StandardCharsets.UTF_8);
+        }
+        case '*' -> {
+          int n = Integer.parseInt(line);
+          if (n < 0) yield null;
+          List<Object> items = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) items.add(read());
+          yield items;
+        }
+        default -> throw new IOException("unexpected RESP type '" + (char) type + "'");
+      };
+    }
+
+    String line() throws IOException {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      int c;
+      while ((c = in.read()) != '\r') {
+        if (c < 0) throw new IOException("redis closed the connection");
+        b.write(c);
+      }
+      in.read(); // '\n'
+      return b.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  static int redisPing() throws IOException {
+    try (Resp r = new Resp()) {
+      System.out.println(r.call("PING"));
+    }
+    return 0;
+  }
+
+  static int redisDeleteKeys(List<String> args) throws IOException {
+    require(args.size() == 1 && !args.get(0).isEmpty(), "redis-delete-keys needs one non-empty PREFIX");
+    String pattern = args.get(0).replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
+    long deleted = 0;
+    try (Resp r = new Resp()) {
+      String cursor = "0";
+      do {
+        List<?> reply = (List<?>) r.call("SCAN", cursor, "MATCH", pattern, "COUNT", "1000");
+        cursor = (String) reply.get(0);
+        List<?> keys = (List<?>) reply.get(1);
+        if (!keys.isEmpty()) {
+          String[] cmd = new String[keys.size() + 1];
+          cmd[0] = "UNLINK";
+          for (int i = 0; i < keys.size(); i++) cmd[i + 1] = (String) keys.get(i);
+          deleted += (Long) r.call(cmd);
+        }
+      } while (!cursor.equals("0"));
+    }
+    System.out.printf("deleted %d redis key(s) starting with '%s'%n", deleted, args.get(0));
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- HTTP readiness
+
+  static int waitReady(List<String> args) throws Exception {
+    double timeout = 120;
+    Path pidDir = null;
+    Map<String, URI> targets = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--timeout") && i + 1 < args.size()) {
+        timeout = Double.parseDouble(args.get(++i));
+      } else if (a.equals("--pid-dir") && i + 1 < args.size()) {
+        pidDir = Path.of(args.get(++i));
+      } else {
+        int eq = a.indexOf('=');
+        String name = eq > 0 ? a.substring(0, eq) : a;
+        targets.put(name, URI.create(eq > 0 ? a.substring(eq + 1) : a));
+      }
+    }
+    require(!targets.isEmpty(), "wait-ready needs at least one NAME=URL");
+    long t0 = System.nanoTime();
+    long deadline = t0 + (long) (timeout * 1e9);
+    Map<String, String> last = new LinkedHashMap<>();
+    Map<String, String> failed = new LinkedHashMap<>();
+    Map<String, URI> pending = new LinkedHashMap<>(targets);
+    while (!pending.isEmpty()) {
+      for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        String name = e.getKey();
+        try {
+          HttpResponse<String> r =
+              HTTP.send(
+                  HttpRequest.newBuilder(e.getValue()).timeout(Duration.ofSeconds(5)).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+          if (r.statusCode() == 200) {
+            System.err.printf("  ready: %s (%.1f s)%n", name, (System.nanoTime() - t0) / 1e9);
+            it.remove();
+            continue;
+          }
+          String body = r.body().replaceAll("\\s+", " ");
+          last.put(name, "HTTP " + r.statusCode() + (body.isEmpty() ? "" : " " + abbreviate(body, 300)));
+        } catch (IOException ex) {
+          last.put(name, describe(ex));
+        }
+        if (pidDir != null && !processAlive(pidDir.resolve(name + ".pid"))) {
+          failed.put(name, "its process exited (" + last.getOrDefault(name, "") + ")");
+          it.remove();
+        }
+      }
+      if (pending.isEmpty() || System.nanoTime() > deadline) break;
+      Thread.sleep(500);
+    }
+    for (String name : pending.keySet()) {
+      failed.put(name, String.format("not ready after %.0f s (last: %s)", timeout, last.getOrDefault(name, "no answer")));
+    }
+    for (var e : failed.entrySet()) {
+      System.err.println("  NOT READY: " + e.getKey() + ": " + e.getValue());
+      System.out.println(e.getKey());
+    }
+    return failed.isEmpty() ? 0 : 1;
+  }
+
+  static boolean processAlive(Path pidFile) {
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim().split("\\s+")[0]);
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…";
+  }
+
+  // ---------------------------------------------------------------- Keycloak
+
+  static String keycloakUrl() {
+    return env("KEYCLOAK_URL", "http://127.0.0.1:8180").replaceAll("/+$", "");
+  }
+
+  static String fetchToken(String user, String password) throws Exception {
+    String realm = env("KEYCLOAK_REALM", "backtest");
+    String form =
+        Map.of(
+                "grant_type", "password",
+                "client_id", env("KEYCLOAK_CLIENT", "backtest-cli"),
+                "username", user,
+                "password", password,
+                "scope", "openid")
+            .entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    URI uri = URI.create(keycloakUrl() + "/realms/" + realm + "/protocol/openid-connect/token");
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(
+          "token request for " + user + " at " + uri + " answered HTTP " + r.statusCode() + ": " + abbreviate(r.body(), 500));
+    }
+    return JSON.readTree(r.body()).path("access_token").asText();
+  }
+
+  static JsonNode claims(String jwt) throws IOException {
+    String[] parts = jwt.split("\\.");
+    if (parts.length < 2) throw new IOException("not a JWT");
+    return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+  }
+
+  static int tokenCmd(List<String> args, boolean claims) throws Exception {
+    require(args.size() == 1 || args.size() == 2, "token needs USER [PASSWORD]");
+    String user = args.get(0);
+    String token = fetchToken(user, args.size() == 2 ? args.get(1) : user);
+    System.out.println(claims ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(claims(token)) : token);
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- demo
+
+  /** Calls the gateway with a fresh enough operator token. */
+  static final class Gateway {
+    final String base;
+    String token;
+    long tokenAt;
+
+    Gateway(String base) {
+      this.base = base.replaceAll("/+$", "");
+    }
+
+    String token() throws Exception {
+      if (token == null || System.nanoTime() - tokenAt > TimeUnit.SECONDS.toNanos(200)) {
+        token = fetchToken("operator", "operator");
+        tokenAt = System.nanoTime();
+      }
+      return token;
+    }
+
+    JsonNode call(String method, String path, JsonNode body, int... expected) throws Exception {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + token())
+              .header("Accept", "application/json");
+      if (body != null) {
+        b.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      } else {
+        b.method(method, HttpRequest.BodyPublishers.noBody());
+      }
+      HttpResponse<String> r;
+      try {
+        r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new IOException(method + " " + base + path + ": " + describe(e), e);
+      }
+      boolean ok = false;
+      for (int code : expected) ok |= r.statusCode() == code;
+      if (!ok) {
+        throw new IllegalStateException(
+            method + " " + path + " answered HTTP " + r.statusCode() + ": " + abbreviate(r.body(), 800));
+      }
+      return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+  }
+
+  static String seconds(long t0) {
+    return String.format(Locale.ROOT, "%6.1f s", (System.nanoTime() - t0) / 1e9);
+  }
+
+  static int demo(List<String> args) throws Exception {
+    require(args.size() == 1, "demo needs GATEWAY_URL");
+    Gateway gw = new Gateway(args.get(0));
+    long t0 = System.nanoTime();
+
+    gw.token();
+    System.out.printf("[%s] token for user operator from %s%n", seconds(t0), keycloakUrl());
+
+    ObjectNode request = JSON.createObjectNode();
+    request.put("datasetId", "aapl-1d-2013").put("candidates", 60).put("seed", 42);
+    JsonNode started = gw.call("POST", "/api/v1/cycles", request, 202);
+    String cycleId = started.path("cycleId").asText();
+    String correlationId = started.path("correlationId").asText();
+    if (cycleId.isEmpty()) throw new IllegalStateException("POST /api/v1/cycles returned no cycleId: " + started);
+    System.out.printf("[%s] cycle %s started (correlation id %s): 60 candidates on aapl-1d-2013, seed 42%n",
+        seconds(t0), cycleId, correlationId);
+
+    long cycleStart = System.nanoTime();
+    long deadline = cycleStart + TimeUnit.SECONDS.toNanos(300);
+    String lastLine = null;
+    JsonNode cycle;
+    String status;
+    while (true) {
+      cycle = gw.call("GET", "/api/v1/cycles/" + cycleId, null, 200);
+      status = cycle.path("status").asText("?");
+      JsonNode c = cycle.path("counts");
+      String line =
+          String.format(
+              "%-9s candidates %3d  backtested %3d  failed %3d  scored %3d  promoted %3d",
+              status,
+              c.path("candidates").asInt(),
+              c.path("backtested").asInt(),
+              c.path("failed").asInt(),
+              c.path("scored").asInt(),
+              c.path("promoted").asInt());
+      if (!line.equals(lastLine)) {
+        System.out.printf("[%s] %s%n", seconds(t0), line);
+        lastLine = line;
+      }
+      if (status.equals("COMPLETED") || status.equals("FAILED")) break;
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("cycle " + cycleId + " still " + status + " after 300 s");
+      }
+      Thread.sleep(1000);
+    }
+    System.out.printf("cycle %s %s in %.1f s (createdAt %s, completedAt %s)%n",
+        cycleId, status, (System.nanoTime() - cycleStart) / 1e9,
+        cycle.path("createdAt").asText("-"), cycle.path("completedAt").asText("-"));
+
+    JsonNode board = gw.call("GET", "/api/v1/cycles/" + cycleId + "/leaderboard?size=10", null, 200);
+    System.out.printf("%nLeaderboard, top 10 of %d:%n", board.path("total").asInt());
+    System.out.printf("%4s  %-36s  %-18s  %8s  %9s  %7s  %8s  %-8s  %s%n",
+        "rank", "strategy", "template", "score", "return", "sharpe", "max dd", "promoted", "parameters");
+    List<JsonNode> promoted = new ArrayList<>();
+    for (JsonNode item : board.path("items")) {
+      JsonNode m = item.path("metrics");
+      System.out.printf(Locale.ROOT, "%4d  %-36s  %-18s  %8.3f  %8.2f%%  %7.2f  %7.2f%%  %-8s  %s%n",
+          item.path("rank").asInt(),
+          item.path("strategyId").asText(),
+          abbreviate(item.path("template").asText(), 18),
+          item.path("score").asDouble(),
+          100 * m.path("totalReturn").asDouble(),
+          m.path("sharpe").asDouble(),
+          100 * m.path("maxDrawdown").asDouble(),
+          item.path("promoted").asBoolean() ? "yes" : "",
+          item.path("parameters"));
+    }
+    int promotedCount = cycle.path("counts").path("promoted").asInt();
+    if (promotedCount > 0) {
+      // The promotions may rank below the top 10: read as many rows as were promoted.
+      JsonNode all = gw.call("GET", "/api/v1/cycles/" + cycleId + "/leaderboard?size=" + Math.max(promotedCount, 10) * 2, null, 200);
+      for (JsonNode item : all.path("items")) if (item.path("promoted").asBoolean()) promoted.add(item);
+    }
+    System.out.printf("%nPromoted in this cycle: %d%n", promotedCount);
+    for (JsonNode p : promoted) {
+      System.out.printf("  #%d %s (%s) score %.3f%n",
+          p.path("rank").asInt(), p.path("strategyId").asText(), p.path("template").asText(), p.path("score").asDouble());
+    }
+
+    JsonNode live = gw.call("GET", "/api/v1/strategies?status=LIVE", null, 200);
+    System.out.printf("Live set: %d strateg%s%n", live.path("total").asInt(), live.path("total").asInt() == 1 ? "y" : "ies");
+
+    String auditPath = "/api/v1/audit/entries?correlationId=" + URLEncoder.encode(correlationId, StandardCharsets.UTF_8);
+    JsonNode audit = gw.call("GET", auditPath, null, 200);
+    long auditDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (audit.path("total").asInt() == 0 && System.nanoTime() < auditDeadline) {
+      Thread.sleep(1000); // the audit log follows the events a little behind
+      audit = gw.call("GET", auditPath, null, 200);
+    }
+    System.out.printf("Audit entries for correlation id %s: %d%n", correlationId, audit.path("total").asInt());
+    System.out.printf("%nDemo took %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+    return status.equals("COMPLETED") ? 0 : 1;
+  }
+}

@@ -1,0 +1,1 @@
+-- Monitoring service: paper trading of live strategies, drift, alerts: schema owned by this service.

@@ -1,0 +1,1 @@
+-- Regime service: rolling market windows and regime history: schema owned by this service.

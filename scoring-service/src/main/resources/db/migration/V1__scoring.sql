@@ -1,0 +1,1 @@
+-- Scoring service: scores, rankings, cycle completion: schema owned by this service.

@@ -1,0 +1,1 @@
+-- Strategy service: datasets, candidates, cycles, backtest workers, promotion gate: schema owned by this service.
