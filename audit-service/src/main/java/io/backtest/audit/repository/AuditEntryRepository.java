@@ -1,0 +1,101 @@
+package io.backtest.audit.repository;
+
+import io.backtest.audit.domain.AuditEntry;
+import io.backtest.audit.domain.EntryFilter;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The stored audit log. Writers must hold the append lock ({@link #lockForAppend()}). */
+@ApplicationScoped
+@WithSession
+public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, Long> {
+  /**
+   * Key of the transaction-scoped advisory lock that serialises appends across every instance of
+   * the service: "audit" in ASCII. Held until commit, so seq is assigned gaplessly.
+   */
+  static final long APPEND_LOCK_KEY = 0x6175646974L;
+
+  /** Takes the append lock for the current transaction (released at commit or rollback). */
+  public Uni<Void> lockForAppend() {
+    return getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
+                    .setParameter("key", APPEND_LOCK_KEY)
+                    .getSingleResult())
+        .replaceWithVoid();
+  }
+
+  /** Whether an event is already in the log. */
+  public Uni<Boolean> containsEvent(UUID eventId) {
+    return count("eventId", eventId).map(n -> n > 0);
+  }
+
+  /** The last entry, or null for an empty log. */
+  public Uni<AuditEntry> head() {
+    return find("order by seq desc").firstResult();
+  }
+
+  /** Seq of the last entry, 0 for an empty log. */
+  public Uni<Long> headSeq() {
+    return find("select coalesce(max(seq), 0) from AuditEntry").project(Long.class).firstResult();
+  }
+
+  /** Entries after {@code seq}, up to {@code last}, in order, at most {@code limit}. */
+  public Uni<List<AuditEntry>> entriesAfter(long seq, long last, int limit) {
+    return find("seq > ?1 and seq <= ?2", Sort.by("seq"), seq, last).range(0, limit - 1).list();
+  }
+
+  /** One page of the entries that match, in seq order. */
+  public Uni<List<AuditEntry>> search(EntryFilter filter, int page, int size) {
+    Query query = query(filter);
+    return (query.where.isEmpty()
+            ? findAll(Sort.by("seq"))
+            : find(query.where, Sort.by("seq"), query.parameters))
+        .page(Page.of(page, size))
+        .list();
+  }
+
+  /** How many entries match. */
+  public Uni<Long> count(EntryFilter filter) {
+    Query query = query(filter);
+    return query.where.isEmpty() ? count() : count(query.where, query.parameters);
+  }
+
+  private record Query(String where, Parameters parameters) {}
+
+  private static Query query(EntryFilter filter) {
+    List<String> clauses = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    if (filter.correlationId() != null) {
+      clauses.add("correlationId = :correlationId");
+      parameters.and("correlationId", filter.correlationId());
+    }
+    if (filter.subject() != null) {
+      clauses.add("subject = :subject");
+      parameters.and("subject", filter.subject());
+    }
+    if (filter.type() != null) {
+      clauses.add("type = :type");
+      parameters.and("type", filter.type());
+    }
+    if (filter.from() != null) {
+      clauses.add("eventTime >= :from");
+      parameters.and("from", filter.from());
+    }
+    if (filter.to() != null) {
+      clauses.add("eventTime < :to");
+      parameters.and("to", filter.to());
+    }
+    return new Query(String.join(" and ", clauses), parameters);
+  }
+}

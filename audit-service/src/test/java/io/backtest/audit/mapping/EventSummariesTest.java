@@ -1,0 +1,148 @@
+package io.backtest.audit.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backtest.audit.AuditSamples;
+import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.CycleCompleted;
+import io.backtest.contracts.events.CycleScored;
+import io.backtest.contracts.events.StrategyDefinition;
+import io.backtest.contracts.events.StrategyDemoted;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** One sentence per event type. */
+class EventSummariesTest {
+  private final UUID cycle = UUID.fromString("11111111-1111-1111-1111-111111111111");
+  private final UUID strategy = UUID.fromString("22222222-2222-2222-2222-222222222222");
+
+  @Test
+  void cycleStartedSaysHowManyCandidatesOfWhichTemplateOnWhatData() {
+    assertThat(EventSummaries.of(AuditSamples.cycleStarted(cycle, 60)))
+        .isEqualTo(
+            "Cycle 11111111-1111-1111-1111-111111111111 started:"
+                + " 60 sma-crossover candidates on AAPL 1d (seed 42)");
+  }
+
+  @Test
+  void backtestCompletedGivesReturnSharpeDrawdownAndTrades() {
+    // 0.271 -> 27.1 %, 1.6 -> 1.60, 0.113 -> 11.3 %, one trade (singular)
+    assertThat(EventSummaries.of(AuditSamples.backtestCompleted(cycle, strategy)))
+        .isEqualTo(
+            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d:"
+                + " return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade");
+  }
+
+  @Test
+  void metricsRoundHalfAwayAndPluraliseTrades() {
+    // -0.0525 -> -5.3 % (5.25 rounds up in magnitude), 0.875 -> 0.88, 0.2 -> 20.0 %, 3 trades
+    BacktestMetrics m =
+        new BacktestMetrics(-0.0525, -0.05, 0.875, 1.0, 0.2, 0.1, 3, 0.33, 0.8, 0.5, 100);
+
+    assertThat(EventSummaries.metrics(m))
+        .isEqualTo("return -5.3%, Sharpe 0.88, max drawdown 20.0%, 3 trades");
+  }
+
+  @Test
+  void strategyParametersAreListedByNameWithPlainNumbers() {
+    StrategyDefinition definition =
+        new StrategyDefinition("rsi", Map.of("period", 14, "upper", 70.5, "lower", 30.0));
+
+    assertThat(EventSummaries.strategy(definition))
+        .isEqualTo("rsi(lower=30, period=14, upper=70.5)");
+  }
+
+  @Test
+  void backtestRequestedAndFailedNameTheCandidateAndCycle() {
+    assertThat(EventSummaries.of(AuditSamples.backtestRequested(cycle, strategy)))
+        .isEqualTo(
+            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d requested for cycle " + cycle);
+    assertThat(EventSummaries.of(AuditSamples.backtestFailed(cycle, strategy)))
+        .isEqualTo(
+            "Backtest of strategy "
+                + strategy
+                + " in cycle "
+                + cycle
+                + " failed: not enough bars for slow=50");
+  }
+
+  @Test
+  void strategyScoredGivesScoreAndMetrics() {
+    assertThat(EventSummaries.of(AuditSamples.strategyScored(cycle, strategy)))
+        .isEqualTo(
+            "Strategy " + strategy + " scored 1.42: return 27.1%, Sharpe 1.60, max drawdown 11.3%");
+  }
+
+  @Test
+  void cycleScoredGivesCountsAndTheBest() {
+    CycleScored scored = AuditSamples.cycleScored(cycle, strategy, 60, 58);
+
+    assertThat(EventSummaries.of(scored))
+        .isEqualTo(
+            "Cycle "
+                + cycle
+                + " scored: 58 of 60 ranked, 2 failed; best "
+                + strategy
+                + " score 1.42");
+  }
+
+  @Test
+  void cycleScoredWithNothingRankedSaysSo() {
+    CycleScored scored = new CycleScored(cycle, 3, 0, 3, List.of(), AuditSamples.AT);
+
+    assertThat(EventSummaries.of(scored))
+        .isEqualTo("Cycle " + cycle + " scored: 0 of 3 ranked, 3 failed; nothing ranked");
+  }
+
+  @Test
+  void promotionAndDemotionCarryTheirReasons() {
+    assertThat(EventSummaries.of(AuditSamples.strategyPromoted(cycle, strategy)))
+        .isEqualTo(
+            "Promoted sma-crossover(fast=10, slow=50) on AAPL 1d:"
+                + " ranked first with score 1.42 and passed every gate");
+    assertThat(
+            EventSummaries.of(
+                new StrategyDemoted(strategy, null, "drift detected", null, 3, AuditSamples.AT)))
+        .isEqualTo("Demoted " + strategy + ": drift detected");
+  }
+
+  @Test
+  void cycleCompletedOrFailedQuotesItsSummary() {
+    UUID promoted = UUID.randomUUID();
+    assertThat(EventSummaries.of(AuditSamples.cycleCompleted(cycle, promoted)))
+        .isEqualTo("Cycle " + cycle + " completed: 1 promoted, 0 demoted, 12 of 35 live");
+    CycleCompleted failed =
+        new CycleCompleted(
+            cycle,
+            "FAILED",
+            5,
+            0,
+            5,
+            List.of(),
+            List.of(),
+            0,
+            35,
+            "every backtest failed",
+            AuditSamples.AT);
+    assertThat(EventSummaries.of(failed))
+        .isEqualTo("Cycle " + cycle + " failed: every backtest failed");
+  }
+
+  @Test
+  void marketBarGivesItsPrices() {
+    assertThat(EventSummaries.of(AuditSamples.bar("AAPL")))
+        .isEqualTo(
+            "Bar AAPL 1d at 2026-01-05T10:00:00Z:"
+                + " open 185.1, high 188, low 184.9, close 187.25, volume 1200");
+  }
+
+  @Test
+  void unknownEventSaysWhatAndFromWhere() {
+    assertThat(EventSummaries.unknown("io.lab.experiment.done", "/lab", "exp-7"))
+        .isEqualTo("Event io.lab.experiment.done from /lab about exp-7, recorded as received");
+    assertThat(EventSummaries.unknown("io.lab.ping", "/lab", null))
+        .isEqualTo("Event io.lab.ping from /lab, recorded as received");
+  }
+}

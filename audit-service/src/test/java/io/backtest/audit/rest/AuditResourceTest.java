@@ -1,0 +1,195 @@
+package io.backtest.audit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.backtest.audit.AuditApi;
+import io.backtest.audit.AuditSamples;
+import io.backtest.contracts.EventCatalog;
+import io.backtest.contracts.EventEnvelope;
+import io.backtest.contracts.events.MarketBar;
+import io.backtest.support.testing.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Listing, filtering and reading entries, and the answers to bad requests. */
+@QuarkusTest
+class AuditResourceTest {
+  private static TestKafka kafka;
+
+  @BeforeAll
+  static void connect() {
+    kafka = TestKafka.fromConfig();
+  }
+
+  @AfterAll
+  static void close() {
+    kafka.close();
+  }
+
+  /** A bar event of {@code symbol} that happened at {@code time}. */
+  private static EventEnvelope<MarketBar> barAt(String symbol, String correlation, String time) {
+    EventEnvelope<MarketBar> event =
+        new EventEnvelope<>(
+            UUID.randomUUID(),
+            EventCatalog.MARKET_BARS.type(),
+            "/test",
+            symbol,
+            Instant.parse(time),
+            correlation,
+            null,
+            AuditSamples.bar(symbol));
+    kafka.publish(EventCatalog.MARKET_BARS, event);
+    return event;
+  }
+
+  @Test
+  void entriesArePagedInSeqOrderWithTheTotal() {
+    String correlation = "page-" + UUID.randomUUID();
+    String symbol = "PG" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 3; i++) {
+      kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), correlation);
+    }
+    List<Map<String, Object>> all = AuditApi.awaitCorrelated(correlation, 3);
+
+    JsonPath first = AuditApi.entries(Map.of("correlationId", correlation, "size", 2));
+    JsonPath second = AuditApi.entries(Map.of("correlationId", correlation, "size", 2, "page", 1));
+
+    assertThat(first.getInt("page")).isZero();
+    assertThat(first.getInt("size")).isEqualTo(2);
+    assertThat(first.getLong("total")).isEqualTo(3);
+    assertThat(first.<Integer>getList("items.seq"))
+        .containsExactly(seq(all.get(0)), seq(all.get(1)));
+    assertThat(second.getInt("page")).isEqualTo(1);
+    assertThat(second.<Integer>getList("items.seq")).containsExactly(seq(all.get(2)));
+    assertThat(seq(all.get(0))).isLessThan(seq(all.get(1)));
+    assertThat(seq(all.get(1))).isLessThan(seq(all.get(2)));
+    assertThat(AuditApi.entries(Map.of()).getInt("size")).isEqualTo(20);
+  }
+
+  private static int seq(Map<String, Object> item) {
+    return ((Number) item.get("seq")).intValue();
+  }
+
+  @Test
+  void filtersCombineOnSubjectTypeAndEventTime() {
+    String correlation = "filter-" + UUID.randomUUID();
+    String symbol = "FT" + UUID.randomUUID().toString().substring(0, 6);
+    barAt(symbol, correlation, "2020-01-01T00:00:00Z");
+    EventEnvelope<MarketBar> middle = barAt(symbol, correlation, "2020-01-02T00:00:00Z");
+    barAt(symbol, correlation, "2020-01-03T00:00:00Z");
+    AuditApi.awaitCorrelated(correlation, 3);
+
+    JsonPath window =
+        AuditApi.entries(
+            Map.of(
+                "subject", symbol,
+                "type", "io.backtest.market.bars",
+                "from", "2020-01-02T00:00:00Z",
+                "to", "2020-01-03T00:00:00Z"));
+    JsonPath otherType = AuditApi.entries(Map.of("subject", symbol, "type", "io.backtest.x"));
+    JsonPath fromOnly =
+        AuditApi.entries(Map.of("correlationId", correlation, "from", "2020-01-02T00:00:00Z"));
+
+    // from is inclusive, to exclusive
+    assertThat(window.getLong("total")).isEqualTo(1);
+    assertThat(window.getString("items[0].eventId")).isEqualTo(middle.id().toString());
+    assertThat(window.getString("items[0].eventTime")).isEqualTo("2020-01-02T00:00:00Z");
+    assertThat(otherType.getLong("total")).isZero();
+    assertThat(fromOnly.getLong("total")).isEqualTo(2);
+  }
+
+  @Test
+  void oneEntryIsReadByItsSeq() {
+    String correlation = "one-" + UUID.randomUUID();
+    String symbol = "ONE" + UUID.randomUUID().toString().substring(0, 6);
+    EventEnvelope<MarketBar> event =
+        kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), correlation);
+    Map<String, Object> listed = AuditApi.awaitCorrelated(correlation, 1).getFirst();
+
+    given()
+        .get("/api/v1/audit/entries/{seq}", listed.get("seq"))
+        .then()
+        .statusCode(200)
+        .body("seq", equalTo(listed.get("seq")))
+        .body("eventId", equalTo(event.id().toString()))
+        .body("type", equalTo("io.backtest.market.bars"))
+        .body("source", equalTo("/test"))
+        .body("subject", equalTo(symbol))
+        .body("correlationId", equalTo(correlation))
+        .body("topic", equalTo("market.bars"))
+        .body("payload.symbol", equalTo(symbol))
+        .body("payload.close", equalTo(187.25f))
+        .body("summary", startsWith("Bar " + symbol + " 1d at 2026-01-05T10:00:00Z"))
+        .body("hash", equalTo(listed.get("hash")))
+        .body("prevHash", equalTo(listed.get("prevHash")));
+  }
+
+  @Test
+  void unknownSeqIsNotFound() {
+    given()
+        .get("/api/v1/audit/entries/{seq}", 999_999_999)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("Audit entry 999999999 does not exist"));
+  }
+
+  @Test
+  void malformedSeqIsABadRequestNamingThePathParameter() {
+    for (String seq : List.of("abc", "0", "-3")) {
+      given()
+          .get("/api/v1/audit/entries/{seq}", seq)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("path.seq"))
+          .body("errors[0].reason", startsWith("must be an integer >= 1"));
+    }
+  }
+
+  @Test
+  void invalidPagingIsABadRequestNamingTheParameter() {
+    assertBadRequest(Map.of("page", "-1"), "query.page", "must be >= 0 but was -1");
+    assertBadRequest(Map.of("page", "first"), "query.page", "must be an integer but was 'first'");
+    assertBadRequest(Map.of("size", "0"), "query.size", "must be between 1 and 100 but was 0");
+    assertBadRequest(Map.of("size", "101"), "query.size", "must be between 1 and 100 but was 101");
+  }
+
+  @Test
+  void invalidTimesAreABadRequestNamingTheParameter() {
+    assertBadRequest(
+        Map.of("from", "yesterday"),
+        "query.from",
+        "must be an ISO-8601 instant such as 2026-01-05T10:15:30Z but was 'yesterday'");
+    assertBadRequest(
+        Map.of("to", "2026-01-05"),
+        "query.to",
+        "must be an ISO-8601 instant such as 2026-01-05T10:15:30Z but was '2026-01-05'");
+    assertBadRequest(
+        Map.of("from", "2026-01-06T00:00:00Z", "to", "2026-01-05T00:00:00Z"),
+        "query.from",
+        "must not be after query.to");
+  }
+
+  private static void assertBadRequest(Map<String, String> query, String field, String reason) {
+    given()
+        .queryParams(query)
+        .get("/api/v1/audit/entries")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("errors[0].field", equalTo(field))
+        .body("errors[0].reason", equalTo(reason));
+  }
+}

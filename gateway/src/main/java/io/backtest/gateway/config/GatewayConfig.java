@@ -1,0 +1,67 @@
+package io.backtest.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The gateway's settings: leaderboard cache and downstream budgets. (The Redis key prefix is the
+ * platform-wide {@code backtest.key-prefix}, read where it is used: a mapping of the whole {@code
+ * backtest} namespace would also have to map every other platform setting there.)
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+  /** How finished leaderboards are cached. */
+  LeaderboardCache leaderboardCache();
+
+  /** Budgets per downstream service, by its REST client config key (strategy, scoring, ...). */
+  @WithDefaults
+  Map<String, Budget> downstream();
+
+  /** Leaderboard cache settings. */
+  interface LeaderboardCache {
+    /**
+     * How long a finished (SCORED or TIMED_OUT) leaderboard page is served from Redis. Scores and
+     * ranks never change once scoring is finished, but the {@code promoted} flags arrive a moment
+     * later (the promotion gate runs after scoring), so this is also the longest time a cached page
+     * can show a flag that has since changed.
+     */
+    @WithDefault("30s")
+    Duration ttl();
+
+    /** Longest wait for Redis before the gateway answers without the cache. */
+    @WithDefault("1s")
+    Duration redisTimeout();
+  }
+
+  /** Timeout and circuit breaker for the calls to one downstream service. */
+  interface Budget {
+    /**
+     * Longest time the gateway waits for this service's answer before it gives up with a 503; kept
+     * below the REST client's read timeout (10 s), which is only the transport's backstop.
+     */
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** The circuit breaker that stops calling a failing service for a while. */
+    CircuitBreaker circuitBreaker();
+  }
+
+  /** Circuit breaker settings (MicroProfile Fault Tolerance semantics). */
+  interface CircuitBreaker {
+    /** Number of most recent calls over which the failure ratio is computed. */
+    @WithDefault("10")
+    int requestVolume();
+
+    /** Ratio of failed calls among those that opens the breaker. */
+    @WithDefault("0.5")
+    double failureRatio();
+
+    /** How long an open breaker answers 503 at once before it lets a trial call through. */
+    @WithDefault("10s")
+    Duration delay();
+  }
+}

@@ -1,0 +1,217 @@
+package io.backtest.gateway.rest;
+
+/** Example bodies of the OpenAPI document, in the services' shapes. */
+final class ApiExamples {
+  static final String START_CYCLE =
+      """
+      {"datasetId": "aapl-1d-2013", "candidates": 60, "seed": 42, "template": "sma-crossover"}""";
+
+  static final String CYCLE_ACCEPTED =
+      """
+      {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "correlationId": "c0ffee-2024-01"}""";
+
+  static final String CYCLE =
+      """
+      {"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "COMPLETED",
+       "datasetId": "aapl-1d-2013", "template": "sma-crossover", "seed": 42,
+       "correlationId": "c0ffee-2024-01",
+       "counts": {"candidates": 60, "backtested": 58, "failed": 2, "scored": 58,
+                  "promoted": 5, "demoted": 0},
+       "createdAt": "2024-05-01T10:00:00Z", "completedAt": "2024-05-01T10:01:12Z",
+       "summary": "promoted 5 of 60 candidates (41 below min score, 12 over max drawdown, 2 failed); live 5 of 35",
+       "warnings": []}""";
+
+  static final String CYCLE_SCORING_DOWN =
+      """
+      {"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "RUNNING",
+       "datasetId": "aapl-1d-2013", "template": "sma-crossover", "seed": 42,
+       "correlationId": "c0ffee-2024-01",
+       "counts": {"candidates": 60, "backtested": 31, "failed": 0, "scored": null,
+                  "promoted": 0, "demoted": 0},
+       "createdAt": "2024-05-01T10:00:00Z", "completedAt": null, "summary": null,
+       "warnings": ["scoring-service unavailable"]}""";
+
+  static final String CYCLES =
+      """
+      {"items": [{"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "RUNNING",
+                  "datasetId": "aapl-1d-2013", "template": "sma-crossover", "seed": 42,
+                  "correlationId": "c0ffee-2024-01",
+                  "counts": {"candidates": 60, "backtested": 31, "failed": 0,
+                             "promoted": 0, "demoted": 0},
+                  "createdAt": "2024-05-01T10:00:00Z", "completedAt": null, "summary": null}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String LEADERBOARD =
+      """
+      {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "SCORED",
+       "expected": 60, "scored": 58, "failed": 2,
+       "items": [{"rank": 1, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                  "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+                  "score": 1.4192,
+                  "metrics": {"totalReturn": 0.271, "cagr": 0.271, "annualisedVolatility": 0.17,
+                              "sharpe": 1.6, "sortino": 2.3, "maxDrawdown": 0.113,
+                              "tradeCount": 1, "winRate": 1.0, "profitFactor": null,
+                              "exposure": 0.8, "barCount": 252},
+                  "promoted": true}],
+       "page": 0, "size": 20, "total": 58}""";
+
+  static final String STRATEGIES =
+      """
+      {"items": [{"id": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                  "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+                  "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+                  "datasetId": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d",
+                  "status": "LIVE", "score": 1.4192, "rank": 1,
+                  "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113,
+                              "tradeCount": 1},
+                  "reason": "rank 1 of 60: score 1.42 >= 0.50, Sharpe 1.60, max drawdown 11.3% <= 35.0%, 1 trade; live 5 of 35",
+                  "promotedAt": "2024-05-01T10:01:12Z", "demotedAt": null}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String STRATEGY =
+      """
+      {"id": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+       "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+       "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+       "datasetId": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d", "status": "LIVE",
+       "score": 1.4192, "rank": 1,
+       "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113, "tradeCount": 1},
+       "reason": "rank 1 of 60: score 1.42 >= 0.50, Sharpe 1.60, max drawdown 11.3% <= 35.0%, 1 trade; live 5 of 35",
+       "promotedAt": "2024-05-01T10:01:12Z", "demotedAt": null,
+       "backtest": {"status": "COMPLETED", "durationMillis": 41, "error": null}}""";
+
+  static final String SCORECARD =
+      """
+      {"strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+       "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+       "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+       "score": 1.4192, "rank": 1,
+       "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113, "tradeCount": 1},
+       "formula": "sharpe × (1 − maxDrawdown)", "promoted": true}""";
+
+  static final String DATASETS =
+      """
+      {"items": [{"id": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d", "barCount": 252,
+                  "from": "2013-01-02T00:00:00Z", "to": "2013-12-31T00:00:00Z",
+                  "barsPerYear": 252,
+                  "sha256": "5f2b9d1c0e7a4b3c8d6e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c",
+                  "source": "ta4j-examples 0.18: appleinc_bars_from_20130101_usd.csv"}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String DATASET =
+      """
+      {"id": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d", "barCount": 252,
+       "from": "2013-01-02T00:00:00Z", "to": "2013-12-31T00:00:00Z", "barsPerYear": 252,
+       "sha256": "5f2b9d1c0e7a4b3c8d6e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c",
+       "source": "ta4j-examples 0.18: appleinc_bars_from_20130101_usd.csv"}""";
+
+  static final String TEMPLATES =
+      """
+      {"items": [{"id": "sma-crossover",
+                  "description": "Long when the fast simple moving average is above the slow one",
+                  "parameters": [{"name": "fast", "min": 2, "max": 50, "step": 2},
+                                 {"name": "slow", "min": 10, "max": 200, "step": 10}],
+                  "constraints": ["fast < slow"], "combinations": 445}]}""";
+
+  static final String AUDIT_ENTRIES =
+      """
+      {"items": [{"seq": 1, "eventId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a",
+                  "type": "io.backtest.cycle.started", "source": "/strategy-service",
+                  "subject": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+                  "correlationId": "c0ffee-2024-01", "causationId": null,
+                  "eventTime": "2024-05-01T10:00:00Z", "ingestedAt": "2024-05-01T10:00:00.120Z",
+                  "topic": "cycle.started",
+                  "summary": "Cycle 3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70 started: 60 sma-crossover candidates on AAPL 1d (seed 42)",
+                  "payload": {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "candidates": 60},
+                  "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+                  "hash": "8e1f0c3b5a7d9e2f4a6c8b0d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9a1c3b5d7e9f"}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String AUDIT_ENTRY =
+      """
+      {"seq": 1, "eventId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a",
+       "type": "io.backtest.cycle.started", "source": "/strategy-service",
+       "subject": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "correlationId": "c0ffee-2024-01",
+       "causationId": null, "eventTime": "2024-05-01T10:00:00Z",
+       "ingestedAt": "2024-05-01T10:00:00.120Z", "topic": "cycle.started",
+       "summary": "Cycle 3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70 started: 60 sma-crossover candidates on AAPL 1d (seed 42)",
+       "payload": {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "candidates": 60},
+       "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+       "hash": "8e1f0c3b5a7d9e2f4a6c8b0d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9a1c3b5d7e9f"}""";
+
+  static final String AUDIT_VALID =
+      """
+      {"valid": true, "entries": 1342,
+       "headHash": "8e1f0c3b5a7d9e2f4a6c8b0d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9a1c3b5d7e9f"}""";
+
+  static final String AUDIT_INVALID =
+      """
+      {"valid": false, "firstInvalidSeq": 17,
+       "reason": "hash of entry 17 does not match its content"}""";
+
+  static final String WINDOWS =
+      """
+      {"items": [{"symbol": "AAPL", "timeframe": "1d", "bars": 252,
+                  "from": "2013-01-02T00:00:00Z", "to": "2013-12-31T00:00:00Z",
+                  "lastClose": 561.02, "realisedVolatility": 0.2713}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String MONITORED =
+      """
+      {"items": [{"strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                  "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+                  "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+                  "symbol": "AAPL", "timeframe": "1d", "status": "WATCHING",
+                  "baseline": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113},
+                  "since": "2024-05-01T10:01:12Z", "stoppedAt": null, "reason": null}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String UNAUTHORIZED =
+      """
+      {"type": "about:blank", "title": "Unauthorized", "status": 401,
+       "detail": "This operation needs a bearer access token (Authorization header).",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String FORBIDDEN =
+      """
+      {"type": "about:blank", "title": "Forbidden", "status": 403,
+       "detail": "This operation needs the role operator.",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String UNAVAILABLE =
+      """
+      {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+       "detail": "strategy-service is unavailable (no answer within 5000 ms)",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String BAD_PAGE =
+      """
+      {"type": "about:blank", "title": "Bad Request", "status": 400,
+       "detail": "size: must be less than or equal to 100",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "size", "reason": "must be less than or equal to 100"}]}""";
+
+  static final String BAD_ID =
+      """
+      {"type": "about:blank", "title": "Bad Request", "status": 400,
+       "detail": "id: must be a UUID", "instance": "/api/v1/cycles/42",
+       "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "id", "reason": "must be a UUID"}]}""";
+
+  static final String NOT_FOUND =
+      """
+      {"type": "about:blank", "title": "Not Found", "status": 404,
+       "detail": "cycle 3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70 does not exist",
+       "instance": "/api/v1/cycles/3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+       "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String UNPROCESSABLE =
+      """
+      {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+       "detail": "candidates: 500 exceeds the 445 combinations of sma-crossover",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "candidates",
+                   "reason": "500 exceeds the 445 combinations of sma-crossover"}]}""";
+
+  private ApiExamples() {}
+}

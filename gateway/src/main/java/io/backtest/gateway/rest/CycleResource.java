@@ -1,0 +1,235 @@
+package io.backtest.gateway.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.client.Downstream;
+import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.service.CycleViewService;
+import io.backtest.gateway.service.Forwarder;
+import io.backtest.gateway.service.LeaderboardService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Research cycles: start one, list them, follow one, read its leaderboard. */
+@Path("/api/v1/cycles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cycles")
+@SecurityRequirement(name = GatewayApplication.BEARER)
+@APIResponse(
+    responseCode = "401",
+    description = "No bearer token, or an invalid or expired one",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
+@APIResponse(
+    responseCode = "403",
+    description = "The token lacks the role the operation needs",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
+@APIResponse(
+    responseCode = "503",
+    description = "The service behind the operation is down, too slow, or its breaker is open",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
+public class CycleResource {
+  private final Forwarder forwarder;
+  private final StrategyClient strategy;
+  private final CycleViewService cycles;
+  private final LeaderboardService leaderboards;
+
+  public CycleResource(
+      Forwarder forwarder,
+      @RestClient StrategyClient strategy,
+      CycleViewService cycles,
+      LeaderboardService leaderboards) {
+    this.forwarder = forwarder;
+    this.strategy = strategy;
+    this.cycles = cycles;
+    this.leaderboards = leaderboards;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.OPERATOR)
+  @Operation(
+      summary = "Start a research cycle",
+      description =
+          "strategy-service samples the candidates (seeded, so a cycle is reproducible), stores"
+              + " them and requests their backtests; the cycle then runs on its own. The answer's"
+              + " correlation id is the request's X-Correlation-Id (or a new one) and follows the"
+              + " cycle through every event and audit entry. Role: operator.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              schema = @Schema(implementation = StartCycleRequest.class),
+              examples = @ExampleObject(name = "aapl", value = ApiExamples.START_CYCLE)))
+  @APIResponse(
+      responseCode = "202",
+      description = "Cycle started",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The cycle: /api/v1/cycles/{id}",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              schema = @Schema(implementation = CycleAccepted.class),
+              examples = @ExampleObject(name = "started", value = ApiExamples.CYCLE_ACCEPTED)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Missing or malformed JSON body",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "Unknown dataset or template, or a candidate count the template cannot give",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "too many", value = ApiExamples.UNPROCESSABLE)))
+  public Uni<Response> startCycle(
+      @NotNull(message = "a JSON body is required") StartCycleRequest body) {
+    return forwarder.forward(Downstream.STRATEGY, () -> strategy.startCycle(body));
+  }
+
+  @GET
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(summary = "List research cycles", description = "Newest first. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of cycles",
+      content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.CYCLES)))
+  @APIResponse(
+      responseCode = "400",
+      description = "page below 0 or size outside 1..100",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
+  public Uni<Response> listCycles(@BeanParam @Valid PageParams paging) {
+    return forwarder.forward(
+        Downstream.STRATEGY, () -> strategy.listCycles(paging.page, paging.size));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Follow a research cycle",
+      description =
+          "strategy-service's cycle with scoring-service's progress as counts.scored (0 until"
+              + " scoring knows the cycle). When scoring-service is unavailable the cycle is still"
+              + " answered, with counts.scored null and a warning. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cycle",
+      content =
+          @Content(
+              schema = @Schema(implementation = CycleView.class),
+              examples = {
+                @ExampleObject(name = "completed", value = ApiExamples.CYCLE),
+                @ExampleObject(name = "scoring unavailable", value = ApiExamples.CYCLE_SCORING_DOWN)
+              }))
+  @APIResponse(
+      responseCode = "400",
+      description = "The id is not a UUID",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "id", value = ApiExamples.BAD_ID)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such cycle",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
+  public Uni<ObjectNode> findCycle(
+      @PathParam("id")
+          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
+          @Parameter(
+              description = "The cycle",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          String id) {
+    return cycles.findCycle(Ids.uuid(id));
+  }
+
+  @GET
+  @Path("/{id}/leaderboard")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Read a cycle's leaderboard",
+      description =
+          "The cycle's scored strategies, best first, from scoring-service. A finished ranking"
+              + " (status SCORED or TIMED_OUT) is cached for 30 s: its scores and ranks never"
+              + " change, but the promoted flags are set by the promotion gate right after scoring,"
+              + " so a cached page may show a flag up to 30 s late. X-Cache says whether the page"
+              + " came from the cache. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of the ranking",
+      headers =
+          @Header(
+              name = "X-Cache",
+              description = "HIT when served from the cache, else MISS",
+              schema = @Schema(enumeration = {"HIT", "MISS"})),
+      content =
+          @Content(examples = @ExampleObject(name = "scored", value = ApiExamples.LEADERBOARD)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The id is not a UUID, or bad paging",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "scoring-service does not know the cycle",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> findLeaderboard(
+      @PathParam("id")
+          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
+          @Parameter(
+              description = "The cycle",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          String id,
+      @BeanParam @Valid PageParams paging) {
+    return leaderboards
+        .findLeaderboard(Ids.uuid(id), paging.page, paging.size)
+        .map(
+            page ->
+                Response.ok(page.json(), MediaType.APPLICATION_JSON)
+                    .header("X-Cache", page.cached() ? "HIT" : "MISS")
+                    .build());
+  }
+}

@@ -1,0 +1,44 @@
+package io.backtest.gateway.rest;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public API's OpenAPI description and its one security scheme. */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Backtest platform API",
+            version = "1.0.0",
+            description =
+                "The platform's one public API: start research cycles, follow them, read"
+                    + " leaderboards, strategies, datasets, market windows, monitoring and the"
+                    + " audit log. Every operation needs a bearer access token from the Keycloak"
+                    + " realm `backtest` (audience `backtest-api`); roles: `viewer` reads,"
+                    + " `operator` also starts cycles, `admin` also verifies the audit log. Every"
+                    + " answer carries `X-Correlation-Id` (send your own, [A-Za-z0-9._:-]{1,64},"
+                    + " to follow a request through the services and the audit log); errors are"
+                    + " RFC 9457 problem+json."),
+    tags = {
+      @Tag(name = "cycles", description = "Research cycles and their leaderboards"),
+      @Tag(name = "strategies", description = "Candidate and live strategies, scorecards"),
+      @Tag(name = "datasets", description = "Historical data sets and strategy templates"),
+      @Tag(name = "market", description = "Rolling market windows"),
+      @Tag(name = "monitoring", description = "Live strategies under watch"),
+      @Tag(name = "audit", description = "The append-only, verifiable audit log")
+    })
+@SecurityScheme(
+    securitySchemeName = GatewayApplication.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "Access token of the Keycloak realm `backtest` for the audience `backtest-api`, with the"
+            + " realm roles in `realm_access.roles`.")
+public class GatewayApplication extends Application {
+  /** Name of the security scheme every operation requires. */
+  public static final String BEARER = "bearer";
+}

@@ -1,0 +1,76 @@
+package io.backtest.gateway.rest;
+
+import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.client.Downstream;
+import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.service.Forwarder;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The strategy templates candidates are sampled from (strategy-service). */
+@Path("/api/v1/templates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "datasets")
+@SecurityRequirement(name = GatewayApplication.BEARER)
+@APIResponse(
+    responseCode = "401",
+    description = "No bearer token, or an invalid or expired one",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
+@APIResponse(
+    responseCode = "403",
+    description = "The token lacks the role the operation needs",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
+@APIResponse(
+    responseCode = "503",
+    description = "The service behind the operation is down, too slow, or its breaker is open",
+    content =
+        @Content(
+            mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
+public class TemplateResource {
+  private final Forwarder forwarder;
+  private final StrategyClient strategy;
+
+  public TemplateResource(Forwarder forwarder, @RestClient StrategyClient strategy) {
+    this.forwarder = forwarder;
+    this.strategy = strategy;
+  }
+
+  @GET
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "List strategy templates",
+      description =
+          "Each with its parameter grid, constraints and number of combinations. Role:"
+              + " viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every template",
+      content =
+          @Content(examples = @ExampleObject(name = "built-in", value = ApiExamples.TEMPLATES)))
+  public Uni<Response> listTemplates() {
+    return forwarder.forward(Downstream.STRATEGY, strategy::listTemplates);
+  }
+}

@@ -1,0 +1,38 @@
+package io.backtest.monitoring.repository;
+
+import io.backtest.monitoring.domain.Deployment;
+import io.backtest.monitoring.domain.DeploymentStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+
+/** The deployments, by strategy id. */
+@ApplicationScoped
+@WithSession
+public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
+  /** Newest promotion first; stopped-before-promotion rows (no {@code since}) last. */
+  private static final Sort NEWEST_FIRST =
+      Sort.by("since", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST).and("strategyId");
+
+  /** The deployment of a strategy, locked until the end of the transaction; or null. */
+  public Uni<Deployment> findForUpdate(UUID strategyId) {
+    return findById(strategyId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** One page of deployments, of one status or all (null). */
+  public Uni<List<Deployment>> listPage(DeploymentStatus status, int page, int size) {
+    var query = status == null ? findAll(NEWEST_FIRST) : find("status", NEWEST_FIRST, status);
+    return query.page(Page.of(page, size)).list();
+  }
+
+  /** Deployments of one status or all (null). */
+  public Uni<Long> count(DeploymentStatus status) {
+    return status == null ? count() : count("status", status);
+  }
+}

@@ -1,0 +1,42 @@
+package io.backtest.monitoring;
+
+import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.DatasetRef;
+import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.StrategyDefinition;
+import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyPromoted;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Valid promotion and demotion payloads for the tests. */
+public final class SampleEvents {
+  public static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+  private SampleEvents() {}
+
+  public static BacktestMetrics metrics(double sharpe) {
+    return new BacktestMetrics(0.42, 0.11, sharpe, 1.9, 0.18, 0.21, 17, 0.59, null, 0.63, 2516);
+  }
+
+  public static StrategyPromoted promoted(UUID strategyId, Instant at, double sharpe) {
+    return new StrategyPromoted(
+        strategyId,
+        UUID.randomUUID(),
+        new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252),
+        new StrategyDefinition("sma-crossover", Map.of("fast", 10, "slow", 50)),
+        new ExecutionSettings("next-open", 10, 5, 1.0),
+        metrics(sharpe),
+        0.87,
+        2,
+        3,
+        35,
+        "ranked 2nd of 40 and passed every gate",
+        at);
+  }
+
+  public static StrategyDemoted demoted(UUID strategyId, Instant at, String reason) {
+    return new StrategyDemoted(strategyId, UUID.randomUUID(), reason, UUID.randomUUID(), 2, at);
+  }
+}

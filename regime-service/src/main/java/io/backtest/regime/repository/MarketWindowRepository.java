@@ -1,0 +1,55 @@
+package io.backtest.regime.repository;
+
+import io.backtest.regime.domain.MarketWindow;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+
+/** The rolling windows. */
+@ApplicationScoped
+@WithSession
+public class MarketWindowRepository implements PanacheRepository<MarketWindow> {
+
+  /**
+   * The window of a symbol and timeframe, created empty if it does not exist yet, and locked until
+   * the end of the transaction so that its bars and sums change one event at a time.
+   */
+  public Uni<MarketWindow> lockOrCreate(String symbol, String timeframe, double barsPerYear) {
+    // insert-if-absent first: two consumers creating the same window cannot both fail or both win
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "insert into market_window (symbol, timeframe, bars_per_year, updated_at)"
+                            + " values (:symbol, :timeframe, :barsPerYear, :now)"
+                            + " on conflict (symbol, timeframe) do nothing")
+                    .setParameter("symbol", symbol)
+                    .setParameter("timeframe", timeframe)
+                    .setParameter("barsPerYear", barsPerYear)
+                    .setParameter("now", Instant.now())
+                    .executeUpdate())
+        .chain(
+            created ->
+                find("symbol = ?1 and timeframe = ?2", symbol, timeframe)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .singleResult());
+  }
+
+  /** The window of a symbol and timeframe, or null. */
+  public Uni<MarketWindow> findBySymbolAndTimeframe(String symbol, String timeframe) {
+    return find("symbol = ?1 and timeframe = ?2", symbol, timeframe).firstResult();
+  }
+
+  /** One page of windows ordered by symbol, then timeframe. */
+  public Uni<List<MarketWindow>> listPage(int page, int size) {
+    return findAll(Sort.by("symbol").and("timeframe")).page(Page.of(page, size)).list();
+  }
+}

@@ -1,0 +1,85 @@
+package io.backtest.scoring.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One evaluation cycle as scoring sees it: what {@code cycle.started} announced, how many results
+ * are in, and whether {@code cycle.scored} went out. Changed only under its row lock.
+ */
+@Entity
+@Table(name = "scoring_cycle")
+public class ScoringCycle {
+  @Id
+  @Column(name = "cycle_id")
+  public UUID cycleId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public CycleStatus status;
+
+  /** Candidates announced by {@code cycle.started}; null until it is in. */
+  public Integer expected;
+
+  @Column(name = "dataset_id")
+  public String datasetId;
+
+  public String symbol;
+
+  public String timeframe;
+
+  @Column(name = "bars_per_year")
+  public Double barsPerYear;
+
+  public String template;
+
+  public Long seed;
+
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  @Column(name = "correlation_id", nullable = false)
+  public String correlationId;
+
+  /** Scored results counted towards completion. */
+  @Column(nullable = false)
+  public int scored;
+
+  /** Failed backtests counted towards completion. */
+  @Column(nullable = false)
+  public int failed;
+
+  /** Results that never arrived, counted as failed when the timeout closed the cycle. */
+  @Column(nullable = false)
+  public int missing;
+
+  /** Receipt time of the cycle's latest event; the timeout runs from here. */
+  @Column(name = "last_activity_at", nullable = false)
+  public Instant lastActivityAt;
+
+  /** Id of the {@code cycle.scored} event; null while scoring. */
+  @Column(name = "scored_event_id")
+  public UUID scoredEventId;
+
+  @Column(name = "scored_at")
+  public Instant scoredAt;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  /** Whether results still count towards the cycle's ranking. */
+  public boolean isOpen() {
+    return status == CycleStatus.SCORING;
+  }
+
+  /** Whether every announced result is in. */
+  public boolean allResultsIn() {
+    return expected != null && scored + failed >= expected;
+  }
+}

@@ -1,0 +1,31 @@
+package io.backtest.scoring.rest;
+
+import io.backtest.scoring.domain.CycleStatus;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Scoring progress of a cycle.
+ *
+ * @param cycleId the cycle
+ * @param status {@code SCORING}, {@code SCORED} or {@code TIMED_OUT}
+ * @param expected candidates announced by {@code cycle.started}; null until it arrived
+ * @param scored results scored and counted
+ * @param failed failed backtests, plus the missing ones when the cycle timed out
+ * @param missing results that never arrived (counted in {@code failed}); 0 unless timed out
+ * @param startedAt when the cycle started; null until {@code cycle.started} arrived
+ * @param scoredAt when {@code cycle.scored} was emitted; null while scoring
+ */
+@Schema(description = "Scoring progress of a cycle.")
+public record CycleScoring(
+    UUID cycleId,
+    CycleStatus status,
+    @Schema(nullable = true, description = "Null until cycle.started arrived.") Integer expected,
+    int scored,
+    @Schema(description = "Failed backtests, plus the missing ones when the cycle timed out.")
+        int failed,
+    @Schema(description = "Results that never arrived, counted in failed; 0 unless timed out.")
+        int missing,
+    @Schema(nullable = true) Instant startedAt,
+    @Schema(nullable = true) Instant scoredAt) {}

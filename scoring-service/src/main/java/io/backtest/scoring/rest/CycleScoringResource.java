@@ -1,0 +1,127 @@
+package io.backtest.scoring.rest;
+
+import io.backtest.contracts.http.Problem;
+import io.backtest.scoring.service.ScoringQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A cycle's scoring progress and ranking. */
+@Path("/api/v1/cycles/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cycles", description = "Scoring progress and rankings of evaluation cycles")
+public class CycleScoringResource {
+  private final ScoringQueries queries;
+
+  public CycleScoringResource(ScoringQueries queries) {
+    this.queries = queries;
+  }
+
+  @GET
+  @Path("/leaderboard")
+  @Operation(
+      summary = "One page of a cycle's ranking",
+      description =
+          "Scored results best first: score descending, ties by strategy id. Ranks are positions"
+              + " in the whole cycle, also while results are still coming in (status SCORING)."
+              + " score = sharpe × (1 − maxDrawdown) when the strategy traded at least once, else"
+              + " 0, rounded to 4 decimals.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The page",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeaderboardPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed id, page or size",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown cycle",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<LeaderboardPage> leaderboard(
+      @Parameter(
+              description = "Cycle id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id,
+      @Parameter(
+              description = "Page index, from 0",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+          @QueryParam("page")
+          String page,
+      @Parameter(
+              description = "Page size",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "100",
+                      defaultValue = "20"))
+          @QueryParam("size")
+          String size) {
+    UUID cycleId = Params.uuid("id", id);
+    int pageIndex = Params.page(page);
+    int pageSize = Params.size(size);
+    Params.checkOffset(pageIndex, pageSize);
+    return queries.findLeaderboard(cycleId, pageIndex, pageSize);
+  }
+
+  @GET
+  @Path("/scoring")
+  @Operation(
+      summary = "A cycle's scoring progress",
+      description =
+          "Expected, scored and failed results and the status: SCORING while results come in,"
+              + " SCORED once all are in, TIMED_OUT when results stopped arriving (the missing ones"
+              + " are counted as failed).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CycleScoring.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown cycle",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<CycleScoring> scoring(
+      @Parameter(
+              description = "Cycle id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
+    return queries.findCycleScoring(Params.uuid("id", id));
+  }
+}

@@ -1,0 +1,32 @@
+package io.backtest.scoring.rest;
+
+import io.backtest.scoring.domain.CycleStatus;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * One page of a cycle's ranking.
+ *
+ * @param cycleId the cycle
+ * @param status where the cycle is in scoring
+ * @param expected candidates announced by {@code cycle.started}; null until it arrived
+ * @param scored results counted in the ranking
+ * @param failed failed backtests, plus the missing ones when the cycle timed out
+ * @param items the page, best first
+ * @param page page index, from 0
+ * @param size page size
+ * @param total results in the ranking
+ */
+@Schema(description = "One page of a cycle's ranking, best first.")
+public record LeaderboardPage(
+    UUID cycleId,
+    CycleStatus status,
+    @Schema(nullable = true, description = "Null until cycle.started arrived.") Integer expected,
+    int scored,
+    @Schema(description = "Failed backtests, plus the missing ones when the cycle timed out.")
+        int failed,
+    List<LeaderboardItem> items,
+    int page,
+    int size,
+    long total) {}

@@ -1,0 +1,41 @@
+package io.backtest.scoring.rest;
+
+import io.backtest.contracts.events.BacktestMetrics;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A strategy's score and how it was computed.
+ *
+ * @param strategyId the strategy
+ * @param cycleId the cycle it was evaluated in
+ * @param template its template
+ * @param parameters its parameter values
+ * @param score its score
+ * @param rank its rank in the cycle; null when the result arrived after the cycle closed
+ * @param metrics its backtest's metrics
+ * @param formula how the score is computed
+ * @param promoted whether it is live now
+ * @param promotedAt when it was last promoted; null if never
+ * @param demotedAt when it was last demoted; null if never
+ * @param demotionReason why it was last demoted; null if never
+ */
+@Schema(description = "A strategy's score and how it was computed.")
+public record Scorecard(
+    UUID strategyId,
+    UUID cycleId,
+    String template,
+    Map<String, Number> parameters,
+    double score,
+    @Schema(
+            nullable = true,
+            description = "Rank in the cycle; null when the result arrived after the cycle closed.")
+        Integer rank,
+    BacktestMetrics metrics,
+    @Schema(example = "sharpe × (1 − maxDrawdown)") String formula,
+    boolean promoted,
+    @Schema(nullable = true) Instant promotedAt,
+    @Schema(nullable = true) Instant demotedAt,
+    @Schema(nullable = true) String demotionReason) {}

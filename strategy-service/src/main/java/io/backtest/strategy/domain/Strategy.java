@@ -1,0 +1,55 @@
+package io.backtest.strategy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A strategy: template + parameters + dataset, generated as a candidate of a cycle and possibly
+ * promoted to the live set.
+ */
+@Entity
+@Table(name = "strategy")
+public class Strategy {
+  @Id public UUID id;
+
+  @Column(name = "cycle_id", nullable = false)
+  public UUID cycleId;
+
+  @Column(nullable = false)
+  public String template;
+
+  /** Canonical JSON of the parameter values (see {@code mapping.ParametersJson}). */
+  @Column(nullable = false)
+  public String parameters;
+
+  @Column(name = "dataset_id", nullable = false)
+  public String datasetId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public StrategyStatus status;
+
+  /** Composite score from the cycle's ranking; null until ranked. */
+  public Double score;
+
+  /** Rank in the cycle's ranking, 1 for the best; null until ranked. */
+  public Integer rank;
+
+  /** Why it was (not) promoted or demoted, or why its backtest failed, in a sentence. */
+  public String reason;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "promoted_at")
+  public Instant promotedAt;
+
+  @Column(name = "demoted_at")
+  public Instant demotedAt;
+}

@@ -1,0 +1,101 @@
+package io.backtest.strategy.mapping;
+
+import io.backtest.engine.strategy.IntRange;
+import io.backtest.engine.strategy.ParameterConstraint;
+import io.backtest.engine.strategy.StrategyTemplate;
+import io.backtest.strategy.domain.BacktestRun;
+import io.backtest.strategy.domain.Cycle;
+import io.backtest.strategy.domain.Dataset;
+import io.backtest.strategy.domain.DatasetBar;
+import io.backtest.strategy.domain.Strategy;
+import io.backtest.strategy.rest.BarView;
+import io.backtest.strategy.rest.CycleView;
+import io.backtest.strategy.rest.DatasetView;
+import io.backtest.strategy.rest.StrategyView;
+import io.backtest.strategy.rest.TemplateView;
+
+/** Entities and engine types as the API shows them. */
+public final class ViewMapper {
+  private ViewMapper() {}
+
+  public static DatasetView dataset(Dataset d) {
+    return new DatasetView(
+        d.id,
+        d.symbol,
+        d.timeframe,
+        d.barCount,
+        d.firstTime,
+        d.lastTime,
+        d.barsPerYear,
+        d.sha256,
+        d.source);
+  }
+
+  public static BarView bar(DatasetBar b) {
+    return new BarView(b.key.seq(), b.time, b.open, b.high, b.low, b.close, b.volume);
+  }
+
+  public static TemplateView template(StrategyTemplate t) {
+    return new TemplateView(
+        t.id(),
+        t.description(),
+        t.space().ranges().stream()
+            .map((IntRange r) -> new TemplateView.Parameter(r.name(), r.min(), r.max(), r.step()))
+            .toList(),
+        t.space().constraints().stream().map(ParameterConstraint::description).toList(),
+        t.space().gridSize());
+  }
+
+  public static CycleView cycle(Cycle c) {
+    return new CycleView(
+        c.id,
+        c.status.name(),
+        c.datasetId,
+        c.template,
+        c.seed,
+        c.correlationId,
+        new CycleView.Counts(c.candidates, c.backtested, c.failed, c.promoted, c.demoted),
+        EngineMapper.execution(c),
+        c.createdAt,
+        c.completedAt,
+        c.summary);
+  }
+
+  /**
+   * A strategy with its backtest's metrics and its dataset's symbol and timeframe.
+   *
+   * @param run its backtest run, or null
+   * @param dataset its dataset, or null
+   * @param withRun whether to include the run itself
+   */
+  public static StrategyView strategy(
+      Strategy s, BacktestRun run, Dataset dataset, boolean withRun) {
+    StrategyView.BacktestRunView runView =
+        withRun && run != null
+            ? new StrategyView.BacktestRunView(
+                run.id,
+                run.status.name(),
+                run.durationMillis,
+                run.openAtEnd,
+                run.error,
+                run.requestedAt,
+                run.finishedAt)
+            : null;
+    return new StrategyView(
+        s.id,
+        s.cycleId,
+        s.template,
+        ParametersJson.read(s.parameters),
+        s.datasetId,
+        dataset == null ? null : dataset.symbol,
+        dataset == null ? null : dataset.timeframe,
+        s.status.name(),
+        s.score,
+        s.rank,
+        run == null ? null : EngineMapper.metrics(run.metrics),
+        s.reason,
+        s.promotedAt,
+        s.demotedAt,
+        runView);
+  }
+}

@@ -1,0 +1,83 @@
+package io.backtest.strategy.repository;
+
+import io.backtest.strategy.domain.Strategy;
+import io.backtest.strategy.domain.StrategyStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Strategies: candidates, the live set and retired ones. */
+@ApplicationScoped
+public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID> {
+
+  /** A filter of the strategy list; null fields do not filter. */
+  public record Filter(StrategyStatus status, UUID cycleId) {}
+
+  /** A page of strategies, newest cycle first, then by rank. */
+  public Uni<List<Strategy>> page(Filter filter, int page, int size) {
+    Query q = query(filter);
+    Sort sort =
+        Sort.descending("createdAt")
+            .and("rank", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
+            .and("id");
+    return (q.where.isEmpty() ? findAll(sort) : find(q.where, sort, q.parameters))
+        .page(Page.of(page, size))
+        .list();
+  }
+
+  /** How many strategies the filter matches. */
+  public Uni<Long> count(Filter filter) {
+    Query q = query(filter);
+    return q.where.isEmpty() ? count() : count(q.where, q.parameters);
+  }
+
+  /**
+   * Key of the PostgreSQL advisory lock that guards the live set. Every change of the live set
+   * takes it first, in its transaction, so that changes on any instance happen one after the other
+   * and the cap is never exceeded.
+   */
+  public static final long LIVE_SET_LOCK = 0x53545241544c5631L; // "STRATLV1"
+
+  /** Takes the live-set lock until the current transaction ends (waits while another holds it). */
+  public Uni<Void> lockLiveSet() {
+    return getSession()
+        .chain(
+            s ->
+                s.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)", Integer.class)
+                    .setParameter("key", LIVE_SET_LOCK)
+                    .getSingleResult())
+        .replaceWithVoid();
+  }
+
+  /** The live set. */
+  public Uni<List<Strategy>> live() {
+    return list("status", StrategyStatus.LIVE);
+  }
+
+  /** The strategies of a cycle. */
+  public Uni<List<Strategy>> ofCycle(UUID cycleId) {
+    return list("cycleId", cycleId);
+  }
+
+  private record Query(String where, Parameters parameters) {}
+
+  private static Query query(Filter filter) {
+    List<String> clauses = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    if (filter.status() != null) {
+      clauses.add("status = :status");
+      parameters = parameters.and("status", filter.status());
+    }
+    if (filter.cycleId() != null) {
+      clauses.add("cycleId = :cycleId");
+      parameters = parameters.and("cycleId", filter.cycleId());
+    }
+    return new Query(String.join(" and ", clauses), parameters);
+  }
+}

@@ -1,0 +1,95 @@
+package io.backtest.strategy.rest;
+
+import io.backtest.contracts.http.Problem;
+import io.backtest.strategy.domain.StrategyStatus;
+import io.backtest.strategy.repository.StrategyRepository;
+import io.backtest.strategy.service.StrategyService;
+import io.backtest.support.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Strategies: candidates, the live set and retired ones. */
+@Path("/api/v1/strategies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Strategies", description = "Candidates, the live set and retired strategies")
+public class StrategyResource {
+  private final StrategyService strategies;
+
+  public StrategyResource(StrategyService strategies) {
+    this.strategies = strategies;
+  }
+
+  @GET
+  @Operation(
+      summary = "List strategies, newest cycle first and by rank; filter by status and cycle")
+  @APIResponse(responseCode = "200", description = "A page of strategies")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid status, cycleId, page or size",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<PageView<StrategyView>> list(
+      @Parameter(description = "LIVE, CANDIDATE or RETIRED") @QueryParam("status") String status,
+      @Parameter(description = "Only the candidates of this cycle") @QueryParam("cycleId")
+          String cycleId,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    StrategyRepository.Filter filter =
+        new StrategyRepository.Filter(status(status), Ids.uuid(cycleId, "cycleId", false));
+    return strategies.page(filter, PageRequest.of(page, size));
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One strategy with its backtest run")
+  @APIResponse(responseCode = "200", description = "The strategy")
+  @APIResponse(
+      responseCode = "400",
+      description = "The id is not a UUID",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such strategy",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<StrategyView> get(@PathParam("id") String id) {
+    return strategies.find(Ids.uuid(id, "id", true));
+  }
+
+  private static StrategyStatus status(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return StrategyStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          "status",
+          "must be one of "
+              + Arrays.toString(StrategyStatus.values())
+              + " but was '"
+              + value
+              + "'");
+    }
+  }
+}
