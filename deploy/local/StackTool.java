@@ -562,6 +562,22 @@ public class StackTool {
       return token;
     }
 
+    /** A GET as user admin (verifying the audit log needs the admin role). */
+    JsonNode adminCall(String path) throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + fetchToken("admin", "admin"))
+              .header("Accept", "application/json")
+              .GET()
+              .build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered HTTP " + r.statusCode() + ": " + abbreviate(r.body(), 800));
+      }
+      return JSON.readTree(r.body());
+    }
+
     JsonNode call(String method, String path, JsonNode body, int... expected) throws Exception {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(base + path))
@@ -643,11 +659,20 @@ public class StackTool {
         cycleId, status, (System.nanoTime() - cycleStart) / 1e9,
         cycle.path("createdAt").asText("-"), cycle.path("completedAt").asText("-"));
 
-    JsonNode board = gw.call("GET", "/api/v1/cycles/" + cycleId + "/leaderboard?size=10", null, 200);
-    System.out.printf("%nLeaderboard, top 10 of %d:%n", board.path("total").asInt());
+    System.out.printf("summary: %s%n", cycle.path("summary").asText("-"));
+    JsonNode counts = cycle.path("counts");
+
+    // The leaderboard's promoted flags are final once scoring has seen cycle.completed.
+    String boardPath = "/api/v1/cycles/" + cycleId + "/leaderboard?size=10";
+    JsonNode board = gw.call("GET", boardPath, null, 200);
+    long boardDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!board.path("status").asText().equals("COMPLETED") && System.nanoTime() < boardDeadline) {
+      Thread.sleep(500);
+      board = gw.call("GET", boardPath, null, 200);
+    }
+    System.out.printf("%nLeaderboard (%s), top 10 of %d:%n", board.path("status").asText(), board.path("total").asInt());
     System.out.printf("%4s  %-36s  %-18s  %8s  %9s  %7s  %8s  %-8s  %s%n",
         "rank", "strategy", "template", "score", "return", "sharpe", "max dd", "promoted", "parameters");
-    List<JsonNode> promoted = new ArrayList<>();
     for (JsonNode item : board.path("items")) {
       JsonNode m = item.path("metrics");
       System.out.printf(Locale.ROOT, "%4d  %-36s  %-18s  %8.3f  %8.2f%%  %7.2f  %7.2f%%  %-8s  %s%n",
@@ -661,29 +686,40 @@ public class StackTool {
           item.path("promoted").asBoolean() ? "yes" : "",
           item.path("parameters"));
     }
-    int promotedCount = cycle.path("counts").path("promoted").asInt();
-    if (promotedCount > 0) {
-      // The promotions may rank below the top 10: read as many rows as were promoted.
-      JsonNode all = gw.call("GET", "/api/v1/cycles/" + cycleId + "/leaderboard?size=" + Math.max(promotedCount, 10) * 2, null, 200);
-      for (JsonNode item : all.path("items")) if (item.path("promoted").asBoolean()) promoted.add(item);
+
+    // The decisions, with their reasons, from strategy-service (which made them).
+    JsonNode candidates = gw.call("GET", "/api/v1/strategies?cycleId=" + cycleId + "&size=100", null, 200);
+    List<JsonNode> promoted = new ArrayList<>();
+    for (JsonNode s : candidates.path("items")) {
+      if (!s.path("promotedAt").isNull() && !s.path("promotedAt").isMissingNode()) promoted.add(s);
     }
-    System.out.printf("%nPromoted in this cycle: %d%n", promotedCount);
+    promoted.sort(java.util.Comparator.comparingInt(s -> s.path("rank").asInt()));
+    System.out.printf("%nPromoted by this cycle: %d%n", promoted.size());
     for (JsonNode p : promoted) {
-      System.out.printf("  #%d %s (%s) score %.3f%n",
-          p.path("rank").asInt(), p.path("strategyId").asText(), p.path("template").asText(), p.path("score").asDouble());
+      System.out.printf("  %s %s %s%n      %s%n", p.path("id").asText(), p.path("template").asText(),
+          p.path("parameters"), p.path("reason").asText());
     }
+    JsonNode live = gw.call("GET", "/api/v1/strategies?status=LIVE&size=1", null, 200);
+    System.out.printf("Live set now: %d strateg%s%n", live.path("total").asInt(), live.path("total").asInt() == 1 ? "y" : "ies");
 
-    JsonNode live = gw.call("GET", "/api/v1/strategies?status=LIVE", null, 200);
-    System.out.printf("Live set: %d strateg%s%n", live.path("total").asInt(), live.path("total").asInt() == 1 ? "y" : "ies");
-
-    String auditPath = "/api/v1/audit/entries?correlationId=" + URLEncoder.encode(correlationId, StandardCharsets.UTF_8);
+    // Every event of the cycle lands in the audit log, a little behind the events themselves.
+    int expected = 1 + counts.path("candidates").asInt()
+        + counts.path("backtested").asInt() + counts.path("failed").asInt()
+        + counts.path("backtested").asInt() // one strategy.scored per completed backtest
+        + 1 + counts.path("promoted").asInt() + counts.path("demoted").asInt() + 1;
+    String auditPath = "/api/v1/audit/entries?size=1&correlationId=" + URLEncoder.encode(correlationId, StandardCharsets.UTF_8);
     JsonNode audit = gw.call("GET", auditPath, null, 200);
-    long auditDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (audit.path("total").asInt() == 0 && System.nanoTime() < auditDeadline) {
-      Thread.sleep(1000); // the audit log follows the events a little behind
+    long auditDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (audit.path("total").asInt() < expected && System.nanoTime() < auditDeadline) {
+      Thread.sleep(1000);
       audit = gw.call("GET", auditPath, null, 200);
     }
-    System.out.printf("Audit entries for correlation id %s: %d%n", correlationId, audit.path("total").asInt());
+    System.out.printf("Audit log: %d of the cycle's %d events under correlation id %s%n",
+        audit.path("total").asInt(), expected, correlationId);
+    JsonNode verify = gw.adminCall("/api/v1/audit/verify");
+    System.out.printf("Audit chain: %s%n", verify.path("valid").asBoolean()
+        ? "valid, " + verify.path("entries").asLong() + " entries, head " + abbreviate(verify.path("headHash").asText(), 16)
+        : "INVALID at seq " + verify.path("firstInvalidSeq").asText() + ": " + verify.path("reason").asText());
     System.out.printf("%nDemo took %.1f s.%n", (System.nanoTime() - t0) / 1e9);
     return status.equals("COMPLETED") ? 0 : 1;
   }

@@ -39,7 +39,7 @@ public final class Tokens {
   }
 
   private static String keycloakUrl() {
-    return ConfigProvider.getConfig().getValue("backtest.keycloak-url", String.class);
+    return ConfigProvider.getConfig().getValue("test.keycloak-url", String.class);
   }
 
   private record Issued(String token, long at) {}

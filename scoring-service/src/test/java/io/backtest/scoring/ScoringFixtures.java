@@ -8,6 +8,7 @@ import io.backtest.contracts.EventType;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -131,6 +134,23 @@ public final class ScoringFixtures {
     return new StrategyDemoted(strategyId, null, reason, null, 0, at);
   }
 
+  /** The promotion gate's decision on a cycle, made at 2026-03-02T09:05:00Z. */
+  public static CycleCompleted cycleCompleted(
+      UUID cycleId, List<UUID> promoted, List<UUID> demoted) {
+    return new CycleCompleted(
+        cycleId,
+        "COMPLETED",
+        3,
+        3,
+        0,
+        promoted,
+        demoted,
+        promoted.size(),
+        35,
+        promoted.size() + " promoted, " + demoted.size() + " demoted",
+        Instant.parse("2026-03-02T09:05:00Z"));
+  }
+
   /** CloudEvents headers of a record of {@code type}, for publishing a raw (malformed) payload. */
   public static Map<String, String> headers(EventType<?> type, String subject) {
     return Map.of(
@@ -150,20 +170,31 @@ public final class ScoringFixtures {
 
   /** The cycle's scoring progress, once the cycle is known. */
   public static JsonPath awaitScoring(UUID cycleId) {
-    await().atMost(WAIT).until(() -> scoringStatus(cycleId) == 200);
-    return scoring(cycleId);
+    return awaitScoring(cycleId, progress -> true);
   }
 
   /** Waits until the cycle is known and its {@code cycle.started} announced {@code expected}. */
   public static void awaitExpected(UUID cycleId, int expected) {
+    awaitScoring(cycleId, progress -> Integer.valueOf(expected).equals(progress.get("expected")));
+  }
+
+  /** Waits until the cycle's status is {@code status}. */
+  public static void awaitStatus(UUID cycleId, String status) {
+    awaitScoring(cycleId, progress -> status.equals(progress.getString("status")));
+  }
+
+  /** The cycle's scoring progress once the cycle is known and {@code until} holds for it. */
+  public static JsonPath awaitScoring(UUID cycleId, Predicate<JsonPath> until) {
+    AtomicReference<JsonPath> progress = new AtomicReference<>();
     await()
         .atMost(WAIT)
         .until(
             () -> {
               var response = given().get("/api/v1/cycles/{id}/scoring", cycleId);
-              return response.statusCode() == 200
-                  && Integer.valueOf(expected).equals(response.jsonPath().get("expected"));
+              progress.set(response.jsonPath());
+              return response.statusCode() == 200 && until.test(progress.get());
             });
+    return progress.get();
   }
 
   public static JsonPath scoring(UUID cycleId) {
@@ -175,8 +206,25 @@ public final class ScoringFixtures {
         .jsonPath();
   }
 
-  private static int scoringStatus(UUID cycleId) {
-    return given().get("/api/v1/cycles/{id}/scoring", cycleId).statusCode();
+  /** The ids the first page of the cycle's leaderboard shows as promoted by the cycle. */
+  public static List<String> promotedOnLeaderboard(UUID cycleId) {
+    return given()
+        .get("/api/v1/cycles/{id}/leaderboard", cycleId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.findAll { it.promoted }.strategyId");
+  }
+
+  /** Whether the strategy's scorecard says it is live now. */
+  public static boolean liveOnScorecard(UUID strategyId) {
+    return given()
+        .get("/api/v1/strategies/{id}/scorecard", strategyId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .<Boolean>path("live");
   }
 
   /** Waits until the service recorded {@code eventId} as processed by {@code consumer}. */

@@ -6,6 +6,7 @@ import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventType;
+import io.backtest.contracts.Topics;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.RankedStrategy;
@@ -24,13 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -41,7 +36,20 @@ public final class Fixtures {
 
   public static final String DATASET = "aapl-1d-2013";
 
+  private static TestKafka kafka;
+
   private Fixtures() {}
+
+  /**
+   * The test run's broker: one client for every test class, created once Quarkus has started and
+   * kept for the life of the test JVM (its I/O thread does not hold the JVM up).
+   */
+  public static synchronized TestKafka kafka() {
+    if (kafka == null) {
+      kafka = TestKafka.fromConfig();
+    }
+    return kafka;
+  }
 
   /** Starts a cycle through the API; returns its id. */
   public static UUID startCycle(int candidates, long seed, String correlationId) {
@@ -67,49 +75,46 @@ public final class Fixtures {
 
   /** Waits for the {@code backtest.completed} events of every candidate of a cycle. */
   public static List<EventEnvelope<BacktestCompleted>> awaitBacktests(
-      TestKafka kafka, UUID cycleId, int candidates) {
-    return awaitEvents(
-        kafka,
-        EventCatalog.BACKTEST_COMPLETED,
-        e -> e.data().cycleId().equals(cycleId),
-        candidates);
+      UUID cycleId, int candidates) {
+    return kafka()
+        .awaitEvents(
+            EventCatalog.BACKTEST_COMPLETED,
+            e -> e.data().cycleId().equals(cycleId),
+            candidates,
+            WAIT);
   }
 
   /**
-   * Like {@link TestKafka#awaitEvents}, but skipping records that are not events of the type: the
-   * dead-letter tests put such records on the same topics, and {@code TestKafka} would fail on
-   * them.
+   * Publishes a record without CloudEvents headers behind what was published with {@code key} (one
+   * key, one partition), and waits until the service has dead-lettered it: by then it has processed
+   * every record before it in that partition.
    */
-  public static <T> List<EventEnvelope<T>> awaitEvents(
-      TestKafka kafka, EventType<T> type, Predicate<EventEnvelope<T>> filter, int count) {
-    List<EventEnvelope<T>> events = new ArrayList<>();
-    kafka.await(
-        kafka.topic(type.topic()),
-        r -> {
-          EventEnvelope<T> e = eventOrNull(r, type);
-          if (e != null && filter.test(e)) {
-            events.add(e);
-            return true;
-          }
-          return false;
-        },
-        count,
-        WAIT);
-    return events;
+  public static void awaitProcessedUpTo(String topic, String key) {
+    kafka().publishRaw(kafka().topic(topic), key, "marker", Map.of());
+    kafka()
+        .await(
+            kafka().topic(Topics.dlq(topic)),
+            r -> key.equals(r.key()) && "marker".equals(r.value()),
+            1,
+            WAIT);
   }
 
-  /** The record as an event of {@code type}, or null when it is not one. */
-  public static <T> EventEnvelope<T> eventOrNull(
-      ConsumerRecord<String, String> r, EventType<T> type) {
-    if (!type.type().equals(TestKafka.header(r, CloudEventAttributes.HEADER_TYPE))
-        || TestKafka.header(r, CloudEventAttributes.HEADER_ID) == null) {
-      return null;
-    }
-    try {
-      return TestKafka.envelope(r, type);
-    } catch (RuntimeException notAnEvent) {
-      return null;
-    }
+  /** The CloudEvents headers of an event of {@code type}, for publishing a payload as it is. */
+  public static Map<String, String> cloudEventHeaders(
+      EventType<?> type, String subject, String correlationId) {
+    return Map.of(
+        CloudEventAttributes.HEADER_ID,
+        UUID.randomUUID().toString(),
+        CloudEventAttributes.HEADER_SPEC_VERSION,
+        CloudEventAttributes.SPEC_VERSION,
+        CloudEventAttributes.HEADER_TYPE,
+        type.type(),
+        CloudEventAttributes.HEADER_SOURCE,
+        "/test",
+        CloudEventAttributes.HEADER_SUBJECT,
+        subject,
+        CloudEventAttributes.HEADER_CORRELATION_ID,
+        correlationId);
   }
 
   /**
@@ -160,17 +165,32 @@ public final class Fixtures {
   /** A single number from a query with positional parameters. */
   public static long queryLong(String sql, Object... parameters) {
     try (Connection c = database();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet r = s.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
+        PreparedStatement s = prepare(c, sql, parameters);
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      return r.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed", e);
     }
+  }
+
+  /** Runs an insert or update with positional parameters (rows a test sets up itself). */
+  public static void execute(String sql, Object... parameters) {
+    try (Connection c = database();
+        PreparedStatement s = prepare(c, sql, parameters)) {
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... parameters)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      s.setObject(i + 1, parameters[i]);
+    }
+    return s;
   }
 
   /** Waits until the outbox relay has published everything committed so far. */
@@ -179,37 +199,6 @@ public final class Fixtures {
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(200))
         .until(() -> queryLong("select count(*) from outbox") == 0);
-  }
-
-  /** Every record a topic holds right now, read from the beginning to the current end. */
-  public static List<ConsumerRecord<String, String>> readAll(String physicalTopic) {
-    String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(physicalTopic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<String, String>> records = new ArrayList<>();
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + physicalTopic + " to its end");
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
   }
 
   /** Live strategies right now. */

@@ -5,7 +5,7 @@ import io.backtest.audit.service.AuditLogService;
 import io.backtest.contracts.MalformedEventException;
 import io.backtest.contracts.Topics;
 import io.backtest.support.config.PlatformConfig;
-import io.backtest.support.rest.Correlation;
+import io.backtest.support.http.Correlation;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -32,11 +32,10 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * physical topic>.dlq}, through the nack metadata that SmallRye's {@code KafkaDeadLetterQueue}
  * honours ({@link OutgoingKafkaRecordMetadata#getTopic()} overrides the channel's DLQ topic).
  *
- * <p>The CloudEvents context is read from the record's headers ({@link CloudEventRecordReader})
- * rather than SmallRye's {@code IncomingCloudEventMetadata}, whose parser runs inside the
- * connector's stream: a record that has every required attribute but an unparseable {@code ce_time}
- * (or a {@code ce_source} that is not a URI) throws there and terminates the channel before any
- * nack is possible. Hence {@code cloud-events=false} on this channel.
+ * <p>The CloudEvents context is read from the record's headers ({@link CloudEventRecordReader},
+ * through the platform's {@code CloudEventHeaders}), as every consumer does: the connector's own
+ * parser (off by default for incoming channels) would end the channel on one unparseable {@code
+ * ce_time} before any nack is possible.
  */
 @ApplicationScoped
 public class AuditIngestion {

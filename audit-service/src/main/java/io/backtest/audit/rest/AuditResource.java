@@ -4,7 +4,10 @@ import io.backtest.audit.domain.EntryFilter;
 import io.backtest.audit.mapping.AuditEntryMapper;
 import io.backtest.audit.service.AuditLogService;
 import io.backtest.contracts.http.Problem;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,10 +42,7 @@ public class AuditResource {
       description =
           "Entries in seq order, filtered by any combination of correlation id, subject, type and"
               + " event time (from inclusive, to exclusive).")
-  @APIResponse(
-      responseCode = "200",
-      description = "One page of entries",
-      content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
+  @APIResponse(responseCode = "200", description = "One page of entries")
   @APIResponse(
       responseCode = "400",
       description = "A parameter is invalid; errors[].field names it",
@@ -50,7 +50,7 @@ public class AuditResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<AuditEntryPage> listEntries(
+  public Uni<Page<AuditEntryView>> listEntries(
       @Parameter(description = "Entries of one correlation id (a whole cycle)")
           @QueryParam("correlationId")
           String correlationId,
@@ -84,29 +84,20 @@ public class AuditResource {
                       defaultValue = "20"))
           @QueryParam("size")
           String size) {
-    int pageIndex = QueryParameters.page(page);
-    int pageSize = QueryParameters.size(size);
-    Instant fromTime = QueryParameters.instant("query.from", from);
-    Instant toTime = QueryParameters.instant("query.to", to);
+    PageRequest request = PageRequest.of(page, size);
+    Instant fromTime = RequestParameters.optionalInstant("from", from);
+    Instant toTime = RequestParameters.optionalInstant("to", to);
     if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
-      throw ProblemException.badRequest("query.from", "must not be after query.to");
+      throw ProblemException.badRequest("from", "must not be after to");
     }
     EntryFilter filter =
         new EntryFilter(
-            QueryParameters.text(correlationId),
-            QueryParameters.text(subject),
-            QueryParameters.text(type),
+            RequestParameters.optionalText(correlationId),
+            RequestParameters.optionalText(subject),
+            RequestParameters.optionalText(type),
             fromTime,
             toTime);
-    return service
-        .findEntries(filter, pageIndex, pageSize)
-        .map(
-            found ->
-                new AuditEntryPage(
-                    found.items().stream().map(AuditEntryMapper::toView).toList(),
-                    pageIndex,
-                    pageSize,
-                    found.total()));
+    return service.findEntries(filter, request).map(found -> found.map(AuditEntryMapper::toView));
   }
 
   @GET
@@ -136,7 +127,7 @@ public class AuditResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @PathParam("seq")
           String seq) {
-    long position = QueryParameters.seq(seq);
+    long position = RequestParameters.longInteger("seq", seq, 1, Long.MAX_VALUE);
     return service
         .findEntryBySeq(position)
         .onItem()

@@ -11,6 +11,8 @@ import io.backtest.audit.log.LogEntry;
 import io.backtest.audit.log.Sha256;
 import io.backtest.audit.mapping.AuditEntryMapper;
 import io.backtest.audit.repository.AuditEntryRepository;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -66,14 +68,18 @@ public class AuditLogService {
 
   /** One page of entries matching {@code filter}, in seq order, with the total count. */
   @WithSession
-  public Uni<EntryPage> findEntries(EntryFilter filter, int page, int size) {
+  public Uni<Page<AuditEntry>> findEntries(EntryFilter filter, PageRequest request) {
     return repository
-        .search(filter, page, size)
-        .chain(items -> repository.count(filter).map(total -> new EntryPage(items, total)));
+        .count(filter)
+        .chain(
+            total ->
+                request.offset() >= total
+                    // past the end (also where page × size would not even fit a query's offset)
+                    ? Uni.createFrom().item(Page.of(List.<AuditEntry>of(), request, total))
+                    : repository
+                        .search(filter, request.page(), request.size())
+                        .map(items -> Page.of(items, request, total)));
   }
-
-  /** A page of entries and how many match in all. */
-  public record EntryPage(List<AuditEntry> items, long total) {}
 
   /** The entry at {@code seq}, or null. */
   @WithSession

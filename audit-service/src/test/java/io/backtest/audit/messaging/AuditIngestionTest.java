@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backtest.audit.AuditApi;
 import io.backtest.audit.AuditSamples;
+import io.backtest.audit.KafkaTestBase;
 import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
@@ -22,24 +23,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every event of every topic of the run, through the real broker into the real database. */
 @QuarkusTest
-class AuditIngestionTest {
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
+class AuditIngestionTest extends KafkaTestBase {
 
   private static String unique(String prefix) {
     return prefix + UUID.randomUUID().toString().substring(0, 8);

@@ -134,6 +134,20 @@ class CloudEventRecordReaderTest {
   }
 
   @Test
+  void emptyAttributesCountAsMissing() {
+    String payload = EventJson.write(AuditSamples.cycleStarted(cycle, 1));
+    Map<String, String> emptySubject = headers("io.backtest.cycle.started");
+    emptySubject.put("ce_subject", "");
+    Map<String, String> emptyType = headers("io.backtest.cycle.started");
+    emptyType.put("ce_type", "");
+
+    assertThatThrownBy(() -> read("cycle.started", emptySubject, payload))
+        .hasMessage("ce_subject is missing");
+    assertThatThrownBy(() -> read("cycle.started", emptyType, payload))
+        .hasMessage("ce_type is missing");
+  }
+
+  @Test
   void payloadMustBeOneJsonObject() {
     Map<String, String> headers = headers("io.lab.x");
 

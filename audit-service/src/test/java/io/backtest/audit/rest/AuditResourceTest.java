@@ -2,39 +2,27 @@ package io.backtest.audit.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.backtest.audit.AuditApi;
 import io.backtest.audit.AuditSamples;
+import io.backtest.audit.KafkaTestBase;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.events.MarketBar;
-import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Listing, filtering and reading entries, and the answers to bad requests. */
 @QuarkusTest
-class AuditResourceTest {
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
+class AuditResourceTest extends KafkaTestBase {
 
   /** A bar event of {@code symbol} that happened at {@code time}. */
   private static EventEnvelope<MarketBar> barAt(String symbol, String correlation, String time) {
@@ -152,33 +140,62 @@ class AuditResourceTest {
           .then()
           .statusCode(400)
           .contentType("application/problem+json")
-          .body("errors[0].field", equalTo("path.seq"))
+          .body("errors[0].field", equalTo("seq"))
           .body("errors[0].reason", startsWith("must be an integer >= 1"));
     }
   }
 
   @Test
   void invalidPagingIsABadRequestNamingTheParameter() {
-    assertBadRequest(Map.of("page", "-1"), "query.page", "must be >= 0 but was -1");
-    assertBadRequest(Map.of("page", "first"), "query.page", "must be an integer but was 'first'");
-    assertBadRequest(Map.of("size", "0"), "query.size", "must be between 1 and 100 but was 0");
-    assertBadRequest(Map.of("size", "101"), "query.size", "must be between 1 and 100 but was 101");
+    assertBadRequest(Map.of("page", "-1"), "page", "must be an integer >= 0 but was -1");
+    assertBadRequest(Map.of("page", "first"), "page", "must be an integer >= 0 but was 'first'");
+    assertBadRequest(Map.of("size", "0"), "size", "must be an integer between 1 and 100 but was 0");
+    assertBadRequest(
+        Map.of("size", "101"), "size", "must be an integer between 1 and 100 but was 101");
+  }
+
+  @Test
+  void pageFarPastTheEndIsEmpty() {
+    JsonPath page = AuditApi.entries(Map.of("page", Integer.MAX_VALUE, "size", 100));
+
+    assertThat(page.getList("items")).isEmpty();
+    assertThat(page.getInt("page")).isEqualTo(Integer.MAX_VALUE);
+    assertThat(page.getInt("size")).isEqualTo(100);
   }
 
   @Test
   void invalidTimesAreABadRequestNamingTheParameter() {
     assertBadRequest(
         Map.of("from", "yesterday"),
-        "query.from",
+        "from",
         "must be an ISO-8601 instant such as 2026-01-05T10:15:30Z but was 'yesterday'");
     assertBadRequest(
         Map.of("to", "2026-01-05"),
-        "query.to",
+        "to",
         "must be an ISO-8601 instant such as 2026-01-05T10:15:30Z but was '2026-01-05'");
     assertBadRequest(
         Map.of("from", "2026-01-06T00:00:00Z", "to", "2026-01-05T00:00:00Z"),
-        "query.from",
-        "must not be after query.to");
+        "from",
+        "must not be after to");
+  }
+
+  @Test
+  void entriesAreDocumentedAsAPageOfEntries() {
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.'/api/v1/audit/entries'.get.responses.'200'.content.'application/json'"
+                + ".schema.'$ref'",
+            equalTo("#/components/schemas/PageAuditEntryView"))
+        .body(
+            "components.schemas.PageAuditEntryView.properties.items.items.'$ref'",
+            equalTo("#/components/schemas/AuditEntryView"))
+        .body(
+            "components.schemas.PageAuditEntryView.properties.keySet()",
+            containsInAnyOrder("items", "page", "size", "total"));
   }
 
   private static void assertBadRequest(Map<String, String> query, String field, String reason) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backtest.audit.AuditApi;
 import io.backtest.audit.AuditSamples;
+import io.backtest.audit.KafkaTestBase;
 import io.backtest.contracts.EventCatalog;
-import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** A row changed behind the service's back is found by verification, at its seq. */
 @QuarkusTest
-class TamperDetectionTest {
+class TamperDetectionTest extends KafkaTestBase {
 
   /** Rewrites a summary as a superuser would: with the append-only trigger disabled meanwhile. */
   private static void rewriteSummary(long seq, String summary) throws SQLException {
@@ -43,9 +43,7 @@ class TamperDetectionTest {
   @Test
   void tamperedEntryFailsVerificationAtItsSequence() throws SQLException {
     String symbol = "TMP" + UUID.randomUUID().toString().substring(0, 6);
-    try (TestKafka kafka = TestKafka.fromConfig()) {
-      kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), "corr-tamper");
-    }
+    kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), "corr-tamper");
     Map<String, Object> entry = AuditApi.awaitSubject(symbol, 1).getFirst();
     long seq = ((Number) entry.get("seq")).longValue();
     String original = (String) entry.get("summary");

@@ -1,5 +1,7 @@
 package io.backtest.contracts.events;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,10 @@ import java.util.Map;
 public record StrategyDefinition(String template, Map<String, Number> parameters) {
   public StrategyDefinition {
     Checks.text(template, "template");
-    parameters = Map.copyOf(Checks.present(parameters, "parameters"));
+    Checks.present(parameters, "parameters")
+        .forEach((name, value) -> Checks.present(value, "parameters." + name));
+    // keeps the template's order (Map.copyOf would not), for people reading events and summaries
+    parameters =
+        Collections.unmodifiableMap(new LinkedHashMap<>(Checks.present(parameters, "parameters")));
   }
 }

@@ -36,8 +36,9 @@ public record Problem(
   /**
    * One invalid field.
    *
-   * @param field the field's path in the request ({@code candidates}, {@code query.size}, {@code
-   *     body})
+   * @param field what is invalid, by the name the client used: a body field ({@code candidates},
+   *     {@code execution.feeBps}), a query or path parameter ({@code size}, {@code id}), or {@code
+   *     body} for the body as a whole
    * @param reason why it is invalid
    */
   public record FieldError(String field, String reason) {}

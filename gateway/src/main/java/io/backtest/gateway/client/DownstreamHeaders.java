@@ -1,6 +1,6 @@
 package io.backtest.gateway.client;
 
-import io.backtest.gateway.rest.Correlation;
+import io.backtest.support.http.Correlation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;

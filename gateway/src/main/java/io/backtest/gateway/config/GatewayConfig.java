@@ -14,7 +14,7 @@ import java.util.Map;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-  /** How finished leaderboards are cached. */
+  /** How completed leaderboards are cached. */
   LeaderboardCache leaderboardCache();
 
   /** Budgets per downstream service, by its REST client config key (strategy, scoring, ...). */
@@ -24,12 +24,11 @@ public interface GatewayConfig {
   /** Leaderboard cache settings. */
   interface LeaderboardCache {
     /**
-     * How long a finished (SCORED or TIMED_OUT) leaderboard page is served from Redis. Scores and
-     * ranks never change once scoring is finished, but the {@code promoted} flags arrive a moment
-     * later (the promotion gate runs after scoring), so this is also the longest time a cached page
-     * can show a flag that has since changed.
+     * How long a COMPLETED leaderboard page is kept in Redis. Such a page never changes (scores,
+     * ranks and the cycle's promotion decision are all final), so the TTL only bounds the memory it
+     * takes.
      */
-    @WithDefault("30s")
+    @WithDefault("1h")
     Duration ttl();
 
     /** Longest wait for Redis before the gateway answers without the cache. */

@@ -43,7 +43,7 @@ final class ApiExamples {
 
   static final String LEADERBOARD =
       """
-      {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "SCORED",
+      {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "COMPLETED",
        "expected": 60, "scored": 58, "failed": 2,
        "items": [{"rank": 1, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
                   "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
@@ -87,7 +87,8 @@ final class ApiExamples {
        "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
        "score": 1.4192, "rank": 1,
        "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113, "tradeCount": 1},
-       "formula": "sharpe × (1 − maxDrawdown)", "promoted": true}""";
+       "formula": "sharpe × (1 − maxDrawdown)", "live": true,
+       "promotedAt": "2024-05-01T10:01:12Z", "demotedAt": null, "demotionReason": null}""";
 
   static final String DATASETS =
       """
@@ -187,16 +188,16 @@ final class ApiExamples {
   static final String BAD_PAGE =
       """
       {"type": "about:blank", "title": "Bad Request", "status": 400,
-       "detail": "size: must be less than or equal to 100",
+       "detail": "size: must be an integer between 1 and 100 but was 101",
        "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01",
-       "errors": [{"field": "size", "reason": "must be less than or equal to 100"}]}""";
+       "errors": [{"field": "size", "reason": "must be an integer between 1 and 100 but was 101"}]}""";
 
   static final String BAD_ID =
       """
       {"type": "about:blank", "title": "Bad Request", "status": 400,
-       "detail": "id: must be a UUID", "instance": "/api/v1/cycles/42",
+       "detail": "id: must be a UUID but was '42'", "instance": "/api/v1/cycles/42",
        "correlationId": "c0ffee-2024-01",
-       "errors": [{"field": "id", "reason": "must be a UUID"}]}""";
+       "errors": [{"field": "id", "reason": "must be a UUID but was '42'"}]}""";
 
   static final String NOT_FOUND =
       """

@@ -4,10 +4,10 @@ import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.AuditClient;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,30 +32,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class AuditResource {
   private final Forwarder forwarder;
   private final AuditClient audit;
@@ -77,13 +54,6 @@ public class AuditResource {
       description = "One page of entries",
       content =
           @Content(examples = @ExampleObject(name = "cycle", value = ApiExamples.AUDIT_ENTRIES)))
-  @APIResponse(
-      responseCode = "400",
-      description = "page below 0 or size outside 1..100",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
   public Uni<Response> listEntries(
       @QueryParam("correlationId") @Parameter(description = "Only this correlation id")
           String correlationId,
@@ -95,10 +65,11 @@ public class AuditResource {
       @QueryParam("from") @Parameter(description = "Event time from (ISO-8601 instant, inclusive)")
           String from,
       @QueryParam("to") @Parameter(description = "Event time to (ISO-8601 instant)") String to,
-      @BeanParam @Valid PageParams paging) {
+      @BeanParam PageQuery paging) {
+    PageRequest page = paging.request();
     return forwarder.forward(
         Downstream.AUDIT,
-        () -> audit.listEntries(correlationId, subject, type, from, to, paging.page, paging.size));
+        () -> audit.listEntries(correlationId, subject, type, from, to, page.page(), page.size()));
   }
 
   @GET
@@ -119,9 +90,14 @@ public class AuditResource {
       description = "No entry with this sequence number",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> findEntry(
-      @PathParam("seq") @Min(1) @Parameter(description = "Sequence number, from 1", example = "1")
-          long seq) {
-    return forwarder.forward(Downstream.AUDIT, () -> audit.getEntry(seq));
+      @PathParam("seq")
+          @Parameter(
+              description = "Sequence number, from 1",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"),
+              example = "1")
+          String seq) {
+    long number = RequestParameters.longInteger("seq", seq, 1, Long.MAX_VALUE);
+    return forwarder.forward(Downstream.AUDIT, () -> audit.getEntry(number));
   }
 
   @GET

@@ -7,11 +7,11 @@ import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.service.CycleViewService;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.gateway.service.LeaderboardService;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,30 +40,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cycles")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class CycleResource {
   private final Forwarder forwarder;
   private final StrategyClient strategy;
@@ -118,7 +95,6 @@ public class CycleResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "too many", value = ApiExamples.UNPROCESSABLE)))
   public Uni<Response> startCycle(
       @NotNull(message = "a JSON body is required") StartCycleRequest body) {
@@ -132,16 +108,10 @@ public class CycleResource {
       responseCode = "200",
       description = "One page of cycles",
       content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.CYCLES)))
-  @APIResponse(
-      responseCode = "400",
-      description = "page below 0 or size outside 1..100",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
-  public Uni<Response> listCycles(@BeanParam @Valid PageParams paging) {
+  public Uni<Response> listCycles(@BeanParam PageQuery paging) {
+    PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.STRATEGY, () -> strategy.listCycles(paging.page, paging.size));
+        Downstream.STRATEGY, () -> strategy.listCycles(page.page(), page.size()));
   }
 
   @GET
@@ -179,12 +149,11 @@ public class CycleResource {
               examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
   public Uni<ObjectNode> findCycle(
       @PathParam("id")
-          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
           @Parameter(
               description = "The cycle",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String id) {
-    return cycles.findCycle(Ids.uuid(id));
+    return cycles.findCycle(RequestParameters.uuid("id", id));
   }
 
   @GET
@@ -193,11 +162,13 @@ public class CycleResource {
   @Operation(
       summary = "Read a cycle's leaderboard",
       description =
-          "The cycle's scored strategies, best first, from scoring-service. A finished ranking"
-              + " (status SCORED or TIMED_OUT) is cached for 30 s: its scores and ranks never"
-              + " change, but the promoted flags are set by the promotion gate right after scoring,"
-              + " so a cached page may show a flag up to 30 s late. X-Cache says whether the page"
-              + " came from the cache. Role: viewer.")
+          "The cycle's scored strategies, best first, from scoring-service. status is SCORING"
+              + " while results arrive, SCORED (or TIMED_OUT, when some never came) once the"
+              + " ranking is final, and COMPLETED once the cycle's promotion decision is recorded:"
+              + " only then are the promoted flags final (each says whether this cycle promoted"
+              + " the strategy). A COMPLETED page never changes and is cached for an hour; other"
+              + " pages are always read from scoring-service. X-Cache says whether the page came"
+              + " from the cache. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of the ranking",
@@ -207,7 +178,7 @@ public class CycleResource {
               description = "HIT when served from the cache, else MISS",
               schema = @Schema(enumeration = {"HIT", "MISS"})),
       content =
-          @Content(examples = @ExampleObject(name = "scored", value = ApiExamples.LEADERBOARD)))
+          @Content(examples = @ExampleObject(name = "completed", value = ApiExamples.LEADERBOARD)))
   @APIResponse(
       responseCode = "400",
       description = "The id is not a UUID, or bad paging",
@@ -218,18 +189,18 @@ public class CycleResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> findLeaderboard(
       @PathParam("id")
-          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
           @Parameter(
               description = "The cycle",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String id,
-      @BeanParam @Valid PageParams paging) {
+      @BeanParam PageQuery paging) {
+    UUID cycleId = RequestParameters.uuid("id", id);
     return leaderboards
-        .findLeaderboard(Ids.uuid(id), paging.page, paging.size)
+        .findLeaderboard(cycleId, paging.request())
         .map(
-            page ->
-                Response.ok(page.json(), MediaType.APPLICATION_JSON)
-                    .header("X-Cache", page.cached() ? "HIT" : "MISS")
+            board ->
+                Response.ok(board.json(), MediaType.APPLICATION_JSON)
+                    .header("X-Cache", board.cached() ? "HIT" : "MISS")
                     .build());
   }
 }

@@ -4,9 +4,9 @@ import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,31 +29,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "datasets")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class DatasetResource {
+  /**
+   * A dataset id: a slug such as {@code aapl-1d-2013}, checked here so that a malformed one is a
+   * 400 naming the parameter and never travels downstream.
+   */
+  private static final String DATASET_ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+  private static final String NOT_A_DATASET_ID =
+      "must be a dataset id: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
+          + " digit";
+
   private final Forwarder forwarder;
   private final StrategyClient strategy;
 
@@ -70,16 +55,10 @@ public class DatasetResource {
       responseCode = "200",
       description = "One page of datasets",
       content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.DATASETS)))
-  @APIResponse(
-      responseCode = "400",
-      description = "page below 0 or size outside 1..100",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
-  public Uni<Response> listDatasets(@BeanParam @Valid PageParams paging) {
+  public Uni<Response> listDatasets(@BeanParam PageQuery paging) {
+    PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.STRATEGY, () -> strategy.listDatasets(paging.page, paging.size));
+        Downstream.STRATEGY, () -> strategy.listDatasets(page.page(), page.size()));
   }
 
   @GET
@@ -103,7 +82,7 @@ public class DatasetResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> findDataset(
       @PathParam("id")
-          @Pattern(regexp = Ids.DATASET, message = Ids.NOT_A_DATASET)
+          @Pattern(regexp = DATASET_ID, message = NOT_A_DATASET_ID)
           @Parameter(description = "The dataset", example = "aapl-1d-2013")
           String id) {
     return forwarder.forward(Downstream.STRATEGY, () -> strategy.getDataset(id));

@@ -1,13 +1,19 @@
 package io.backtest.gateway.rest;
 
+import io.backtest.contracts.http.Problem;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The public API's OpenAPI description and its one security scheme. */
+/**
+ * The public API's OpenAPI description, its one security scheme and the problem schema of every
+ * error answer (ProblemResponsesFilter adds the answers every operation shares).
+ */
 @OpenAPIDefinition(
     info =
         @Info(
@@ -29,7 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "market", description = "Rolling market windows"),
       @Tag(name = "monitoring", description = "Live strategies under watch"),
       @Tag(name = "audit", description = "The append-only, verifiable audit log")
-    })
+    },
+    components =
+        @Components(
+            schemas =
+                @Schema(
+                    name = "Problem",
+                    description = "An error as RFC 9457 problem details",
+                    implementation = Problem.class)))
 @SecurityScheme(
     securitySchemeName = GatewayApplication.BEARER,
     type = SecuritySchemeType.HTTP,

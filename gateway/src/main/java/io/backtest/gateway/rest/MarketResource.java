@@ -1,12 +1,11 @@
 package io.backtest.gateway.rest;
 
-import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.RegimeClient;
 import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,30 +25,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "market")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class MarketResource {
   private final Forwarder forwarder;
   private final RegimeClient regime;
@@ -72,14 +46,8 @@ public class MarketResource {
       responseCode = "200",
       description = "One page of windows",
       content = @Content(examples = @ExampleObject(name = "aapl", value = ApiExamples.WINDOWS)))
-  @APIResponse(
-      responseCode = "400",
-      description = "page below 0 or size outside 1..100",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
-  public Uni<Response> listWindows(@BeanParam @Valid PageParams paging) {
-    return forwarder.forward(Downstream.REGIME, () -> regime.listWindows(paging.page, paging.size));
+  public Uni<Response> listWindows(@BeanParam PageQuery paging) {
+    PageRequest page = paging.request();
+    return forwarder.forward(Downstream.REGIME, () -> regime.listWindows(page.page(), page.size()));
   }
 }

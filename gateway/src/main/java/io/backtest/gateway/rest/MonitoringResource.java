@@ -1,12 +1,11 @@
 package io.backtest.gateway.rest;
 
-import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.MonitoringClient;
 import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,30 +28,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "monitoring")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class MonitoringResource {
   private final Forwarder forwarder;
   private final MonitoringClient monitoring;
@@ -75,21 +50,15 @@ public class MonitoringResource {
       description = "One page of monitored strategies",
       content =
           @Content(examples = @ExampleObject(name = "watching", value = ApiExamples.MONITORED)))
-  @APIResponse(
-      responseCode = "400",
-      description = "page below 0 or size outside 1..100",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
   public Uni<Response> listStrategies(
       @QueryParam("status")
           @Parameter(
               description = "Only strategies in this status",
               schema = @Schema(enumeration = {"WATCHING", "STOPPED"}))
           String status,
-      @BeanParam @Valid PageParams paging) {
+      @BeanParam PageQuery paging) {
+    PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.MONITORING, () -> monitoring.listStrategies(status, paging.page, paging.size));
+        Downstream.MONITORING, () -> monitoring.listStrategies(status, page.page(), page.size()));
   }
 }

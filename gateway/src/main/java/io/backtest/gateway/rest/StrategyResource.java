@@ -5,10 +5,10 @@ import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.ScoringClient;
 import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,30 +34,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "strategies")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class StrategyResource {
   private final Forwarder forwarder;
   private final StrategyClient strategy;
@@ -81,7 +58,7 @@ public class StrategyResource {
       content = @Content(examples = @ExampleObject(name = "live", value = ApiExamples.STRATEGIES)))
   @APIResponse(
       responseCode = "400",
-      description = "page below 0 or size outside 1..100",
+      description = "cycleId is not a UUID, page below 0 or size outside 1..100",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -93,15 +70,16 @@ public class StrategyResource {
               schema = @Schema(enumeration = {"CANDIDATE", "LIVE", "RETIRED"}))
           String status,
       @QueryParam("cycleId")
-          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
           @Parameter(
               description = "Only this cycle's strategies",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String cycleId,
-      @BeanParam @Valid PageParams paging) {
+      @BeanParam PageQuery paging) {
+    UUID cycle = RequestParameters.optionalUuid("cycleId", cycleId);
+    PageRequest page = paging.request();
     return forwarder.forward(
         Downstream.STRATEGY,
-        () -> strategy.listStrategies(status, Ids.uuid(cycleId), paging.page, paging.size));
+        () -> strategy.listStrategies(status, cycle, page.page(), page.size()));
   }
 
   @GET
@@ -126,12 +104,12 @@ public class StrategyResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> findStrategy(
       @PathParam("id")
-          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
           @Parameter(
               description = "The strategy",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String id) {
-    return forwarder.forward(Downstream.STRATEGY, () -> strategy.getStrategy(Ids.uuid(id)));
+    UUID strategyId = RequestParameters.uuid("id", id);
+    return forwarder.forward(Downstream.STRATEGY, () -> strategy.getStrategy(strategyId));
   }
 
   @GET
@@ -154,11 +132,11 @@ public class StrategyResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> findScorecard(
       @PathParam("id")
-          @Pattern(regexp = Ids.UUID, message = Ids.NOT_A_UUID)
           @Parameter(
               description = "The strategy",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String id) {
-    return forwarder.forward(Downstream.SCORING, () -> scoring.getScorecard(Ids.uuid(id)));
+    UUID strategyId = RequestParameters.uuid("id", id);
+    return forwarder.forward(Downstream.SCORING, () -> scoring.getScorecard(strategyId));
   }
 }

@@ -1,6 +1,5 @@
 package io.backtest.gateway.rest;
 
-import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.service.Forwarder;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,30 +23,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "datasets")
 @SecurityRequirement(name = GatewayApplication.BEARER)
-@APIResponse(
-    responseCode = "401",
-    description = "No bearer token, or an invalid or expired one",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)))
-@APIResponse(
-    responseCode = "403",
-    description = "The token lacks the role the operation needs",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "forbidden", value = ApiExamples.FORBIDDEN)))
-@APIResponse(
-    responseCode = "503",
-    description = "The service behind the operation is down, too slow, or its breaker is open",
-    content =
-        @Content(
-            mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
 public class TemplateResource {
   private final Forwarder forwarder;
   private final StrategyClient strategy;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.ScoringClient;
 import io.backtest.gateway.config.GatewayConfig;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -12,23 +13,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * A cycle's ranking from scoring-service, with finished rankings (status SCORED or TIMED_OUT)
- * cached in Redis for {@code gateway.leaderboard-cache.ttl}, under keys prefixed with {@code
- * backtest.key-prefix} (env {@code BACKTEST_KEY_PREFIX}, empty by default): scores and ranks of a
- * finished ranking never change, only the {@code promoted} flags, which the promotion gate sets
- * right after scoring, so a cached page shows a changed flag at most one TTL late. A ranking still
- * being scored is never cached. Redis trouble never fails a request: the page is then read from
- * scoring-service.
+ * A cycle's ranking from scoring-service, with COMPLETED rankings cached in Redis for {@code
+ * gateway.leaderboard-cache.ttl}, under keys prefixed with {@code backtest.key-prefix} (env {@code
+ * BACKTEST_KEY_PREFIX}, empty by default). A COMPLETED ranking never changes: its scores and ranks
+ * are final and its {@code promoted} flags record the cycle's promotion decision. Any other ranking
+ * (SCORING, or SCORED and TIMED_OUT, whose flags are not final yet) is read from scoring-service
+ * every time. Redis trouble never fails a request: the page is then read from scoring-service.
  */
 @ApplicationScoped
 public class LeaderboardService {
-  private static final Set<String> FINISHED = Set.of("SCORED", "TIMED_OUT");
+  /** The status of a ranking whose every member is final. */
+  private static final String COMPLETED = "COMPLETED";
 
   private final Forwarder forwarder;
   private final ScoringClient scoring;
@@ -57,32 +57,33 @@ public class LeaderboardService {
   /** One page of a cycle's leaderboard, and whether it came from the cache. */
   public record LeaderboardPage(String json, boolean cached) {}
 
-  public Uni<LeaderboardPage> findLeaderboard(UUID cycleId, int page, int size) {
-    String key = key(cycleId, page, size);
+  public Uni<LeaderboardPage> findLeaderboard(UUID cycleId, PageRequest page) {
+    String key = key(cycleId, page);
     return cached(key)
         .flatMap(
             hit ->
                 hit != null
                     ? Uni.createFrom().item(new LeaderboardPage(hit, true))
-                    : fetch(cycleId, page, size, key));
+                    : fetch(cycleId, page, key));
   }
 
   /** The Redis key of one page: {@code <prefix>leaderboard:<cycleId>:<page>:<size>}. */
-  public String key(UUID cycleId, int page, int size) {
-    return keyPrefix + "leaderboard:" + cycleId + ":" + page + ":" + size;
+  public String key(UUID cycleId, PageRequest page) {
+    return keyPrefix + "leaderboard:" + cycleId + ":" + page.page() + ":" + page.size();
   }
 
-  private Uni<LeaderboardPage> fetch(UUID cycleId, int page, int size, String key) {
+  private Uni<LeaderboardPage> fetch(UUID cycleId, PageRequest page, String key) {
     return forwarder
-        .exchange(Downstream.SCORING, () -> scoring.getLeaderboard(cycleId, page, size))
+        .exchange(
+            Downstream.SCORING, () -> scoring.getLeaderboard(cycleId, page.page(), page.size()))
         .map(DownstreamReply::orThrow)
-        .call(reply -> finished(reply) ? store(key, reply.text()) : Uni.createFrom().voidItem())
+        .call(reply -> completed(reply) ? store(key, reply.text()) : Uni.createFrom().voidItem())
         .map(reply -> new LeaderboardPage(reply.text(), false));
   }
 
-  private boolean finished(DownstreamReply reply) {
+  private boolean completed(DownstreamReply reply) {
     try {
-      return FINISHED.contains(json.readTree(reply.body()).path("status").asText());
+      return COMPLETED.equals(json.readTree(reply.body()).path("status").asText());
     } catch (IOException e) {
       Log.warnf("scoring-service answered a leaderboard that is not JSON: %s", reply);
       return false;

@@ -1,5 +1,6 @@
 package io.backtest.gateway.rest;
 
+import static io.backtest.gateway.GatewayRequests.asViewer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,10 +37,7 @@ class CorrelationIdTest {
     String id = "caller:" + UUID.randomUUID().toString().substring(0, 8) + "_run-1.a";
 
     String returned =
-        given()
-            .auth()
-            .oauth2(Tokens.viewer())
-            .header("X-Correlation-Id", id)
+        asViewer(id)
             .get("/api/v1/datasets")
             .then()
             .statusCode(200)
@@ -77,10 +75,7 @@ class CorrelationIdTest {
   void unacceptableIdIsReplaced() {
     for (String bad : List.of("has spaces in it", "x".repeat(65), "semi;colon")) {
       String returned =
-          given()
-              .auth()
-              .oauth2(Tokens.viewer())
-              .header("X-Correlation-Id", bad)
+          asViewer(bad)
               .get("/api/v1/datasets")
               .then()
               .statusCode(200)
@@ -113,10 +108,7 @@ class CorrelationIdTest {
             Answer.json(
                 200, Canned.json("scoring/scoring.json", Map.of("id", cycleId, "scored", 3))));
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", id)
+    asViewer(id)
         .get("/api/v1/cycles/" + cycleId)
         .then()
         .statusCode(200)

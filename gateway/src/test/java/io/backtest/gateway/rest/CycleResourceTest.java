@@ -1,5 +1,7 @@
 package io.backtest.gateway.rest;
 
+import static io.backtest.gateway.GatewayRequests.asOperator;
+import static io.backtest.gateway.GatewayRequests.asViewer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -18,15 +20,19 @@ import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.backtest.gateway.stub.StubService.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cycles through the gateway: start (operator), list, the merged view, validation, failures. */
 @QuarkusTest
 class CycleResourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CYCLES = "/api/v1/cycles";
 
   @InjectStubs DownstreamStubs stubs;
 
@@ -34,42 +40,24 @@ class CycleResourceTest {
   void operatorStartsCycleForwardedWithBodyAndCorrelationId() throws Exception {
     UUID cycleId = UUID.randomUUID();
     String correlationId = "start-" + cycleId;
-    stubs
-        .strategy()
-        .answer(
-            "POST",
-            "/api/v1/cycles",
-            Answer.json(
-                    202,
-                    Canned.json(
-                        "strategy/cycle-accepted.json",
-                        Map.of("id", cycleId, "correlationId", correlationId)))
-                // what a JAX-RS service answers: an absolute URL on its own host
-                .withHeader("Location", stubs.strategy().url() + "/api/v1/cycles/" + cycleId));
+    strategyAnswersStart(
+        accepted(cycleId, correlationId)
+            // what a JAX-RS service answers: an absolute URL on its own host
+            .withHeader("Location", stubs.strategy().url() + CYCLES + "/" + cycleId));
 
-    given()
-        .auth()
-        .oauth2(Tokens.operator())
-        .header("X-Correlation-Id", correlationId)
-        .contentType("application/json")
-        .body(
+    startCycle(
+            correlationId,
             "{\"datasetId\":\"aapl-1d-2013\",\"candidates\":60,\"seed\":42,"
                 + "\"template\":\"sma-crossover\"}")
-        .post("/api/v1/cycles")
-        .then()
         .statusCode(202)
-        .header("Location", endsWith("/api/v1/cycles/" + cycleId))
+        .header("Location", endsWith(CYCLES + "/" + cycleId))
         .header("Location", startsWith("/api/v1/"))
         .header("X-Correlation-Id", correlationId)
         .body("cycleId", equalTo(cycleId.toString()))
         .body("correlationId", equalTo(correlationId));
 
-    RecordedRequest forwarded =
-        stubs.strategy().requestsWithCorrelationId(correlationId).stream()
-            .filter(r -> r.method().equals("POST"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(forwarded.path()).isEqualTo("/api/v1/cycles");
+    RecordedRequest forwarded = forwardedStart(correlationId);
+    assertThat(forwarded.path()).isEqualTo(CYCLES);
     assertThat(forwarded.header("Content-Type")).startsWith("application/json");
     JsonNode body = JSON.readTree(forwarded.body());
     assertThat(body.path("datasetId").asText()).isEqualTo("aapl-1d-2013");
@@ -81,29 +69,11 @@ class CycleResourceTest {
   @Test
   void absentOptionalMembersStayAbsentDownstream() throws Exception {
     String correlationId = "start-defaults-" + UUID.randomUUID();
-    stubs
-        .strategy()
-        .answer(
-            "POST",
-            "/api/v1/cycles",
-            Answer.json(
-                202,
-                Canned.json(
-                    "strategy/cycle-accepted.json",
-                    Map.of("id", UUID.randomUUID(), "correlationId", correlationId))));
+    strategyAnswersStart(accepted(UUID.randomUUID(), correlationId));
 
-    given()
-        .auth()
-        .oauth2(Tokens.operator())
-        .header("X-Correlation-Id", correlationId)
-        .contentType("application/json")
-        .body("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":5}")
-        .post("/api/v1/cycles")
-        .then()
-        .statusCode(202);
+    startCycle(correlationId, "{\"datasetId\":\"aapl-1d-2013\",\"candidates\":5}").statusCode(202);
 
-    JsonNode body =
-        JSON.readTree(stubs.strategy().requestsWithCorrelationId(correlationId).getFirst().body());
+    JsonNode body = JSON.readTree(forwardedStart(correlationId).body());
     assertThat(body.has("seed")).isFalse();
     assertThat(body.has("template")).isFalse();
   }
@@ -111,34 +81,23 @@ class CycleResourceTest {
   @Test
   void downstreamUnprocessableProblemPassesThroughWithItsErrors() {
     String correlationId = "start-422-" + UUID.randomUUID();
-    stubs
-        .strategy()
-        .answer(
-            "POST",
-            "/api/v1/cycles",
-            new Answer(
-                422,
-                "application/problem+json",
-                Canned.json("strategy/cycle-rejected.json", Map.of("correlationId", correlationId)),
-                Map.of(),
-                Duration.ZERO,
-                false));
+    strategyAnswersStart(
+        new Answer(
+            422,
+            "application/problem+json",
+            Canned.json("strategy/cycle-rejected.json", Map.of("correlationId", correlationId)),
+            Map.of(),
+            Duration.ZERO,
+            false));
 
-    given()
-        .auth()
-        .oauth2(Tokens.operator())
-        .header("X-Correlation-Id", correlationId)
-        .contentType("application/json")
-        .body("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":500}")
-        .post("/api/v1/cycles")
-        .then()
+    startCycle(correlationId, "{\"datasetId\":\"aapl-1d-2013\",\"candidates\":500}")
         .statusCode(422)
         .contentType("application/problem+json")
         .header("X-Correlation-Id", correlationId)
         .body("status", equalTo(422))
         .body("title", equalTo("Unprocessable Content"))
         .body("detail", equalTo("candidates: 500 exceeds the 445 combinations of sma-crossover"))
-        .body("instance", equalTo("/api/v1/cycles"))
+        .body("instance", equalTo(CYCLES))
         .body("correlationId", equalTo(correlationId))
         .body("errors.field", contains("candidates"))
         .body("errors.reason", contains("500 exceeds the 445 combinations of sma-crossover"));
@@ -147,23 +106,13 @@ class CycleResourceTest {
   @Test
   void malformedJsonIsRefusedAtTheGateway() {
     String correlationId = "start-malformed-" + UUID.randomUUID();
-    given()
-        .auth()
-        .oauth2(Tokens.operator())
-        .header("X-Correlation-Id", correlationId)
-        .contentType("application/json")
-        .body("{\"datasetId\": \"aapl-1d-2013\", \"candidates\": \"many\"}")
-        .post("/api/v1/cycles")
-        .then()
+    startCycle(correlationId, "{\"datasetId\": \"aapl-1d-2013\", \"candidates\": \"many\"}")
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("candidates"));
-    given()
-        .auth()
-        .oauth2(Tokens.operator())
-        .header("X-Correlation-Id", correlationId)
+    asOperator(correlationId)
         .contentType("application/json")
-        .post("/api/v1/cycles")
+        .post(CYCLES)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -175,130 +124,70 @@ class CycleResourceTest {
   void listForwardsPaging() {
     UUID cycleId = UUID.randomUUID();
     String correlationId = "list-" + cycleId;
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles",
-            Answer.json(
-                200,
-                Canned.json(
-                    "strategy/cycles-page.json",
-                    Map.of("id", cycleId, "correlationId", "c", "page", 2, "size", 5))));
+    strategyAnswersList(cycleId, 2, 5);
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
+    asViewer(correlationId)
         .queryParam("page", 2)
         .queryParam("size", 5)
-        .get("/api/v1/cycles")
+        .get(CYCLES)
         .then()
         .statusCode(200)
         .body("items[0].id", equalTo(cycleId.toString()))
         .body("page", equalTo(2))
         .body("size", equalTo(5));
 
-    assertThat(stubs.strategy().requestsWithCorrelationId(correlationId))
-        .singleElement()
-        .extracting(RecordedRequest::query)
-        .satisfies(q -> assertThat(q.split("&")).containsExactlyInAnyOrder("page=2", "size=5"));
+    assertThat(forwardedQuery(correlationId)).containsExactlyInAnyOrder("page=2", "size=5");
   }
 
   @Test
   void listDefaultsToFirstPageOfTwenty() {
     String correlationId = "list-default-" + UUID.randomUUID();
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles",
-            Answer.json(
-                200,
-                Canned.json(
-                    "strategy/cycles-page.json",
-                    Map.of("id", UUID.randomUUID(), "correlationId", "c", "page", 0, "size", 20))));
+    strategyAnswersList(UUID.randomUUID(), 0, 20);
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .get("/api/v1/cycles")
-        .then()
-        .statusCode(200);
+    asViewer(correlationId).get(CYCLES).then().statusCode(200);
 
-    assertThat(
-            stubs.strategy().requestsWithCorrelationId(correlationId).getFirst().query().split("&"))
-        .containsExactlyInAnyOrder("page=0", "size=20");
+    assertThat(forwardedQuery(correlationId)).containsExactlyInAnyOrder("page=0", "size=20");
   }
 
-  @Test
-  void pagingOutOfRangeIsBadRequestNamingTheParameter() {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "size | 101 | must be an integer between 1 and 100 but was 101",
+        "size | 0   | must be an integer between 1 and 100 but was 0",
+        "page | -1  | must be an integer >= 0 but was -1",
+        "page | two | must be an integer >= 0 but was 'two'"
+      })
+  void pagingOutOfRangeIsBadRequestNamingTheParameter(
+      String parameter, String value, String reason) {
     String correlationId = "paging-" + UUID.randomUUID();
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .queryParam("size", 101)
-        .get("/api/v1/cycles")
+
+    asViewer(correlationId)
+        .queryParam(parameter, value)
+        .get(CYCLES)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors.field", contains("size"))
-        .body("errors.reason", contains("must be less than or equal to 100"))
-        .body("instance", equalTo("/api/v1/cycles"));
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .queryParam("size", 0)
-        .get("/api/v1/cycles")
-        .then()
-        .statusCode(400)
-        .body("errors.field", contains("size"));
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .queryParam("page", -1)
-        .get("/api/v1/cycles")
-        .then()
-        .statusCode(400)
-        .body("errors.field", contains("page"))
-        .body("errors.reason", contains("must be greater than or equal to 0"));
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .queryParam("page", "two")
-        .get("/api/v1/cycles")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("errors.field", contains("page"))
-        .body("errors.reason", contains("must be an integer"));
+        .body("errors.field", contains(parameter))
+        .body("errors.reason", contains(reason))
+        .body("instance", equalTo(CYCLES));
+
     assertThat(stubs.strategy().requestsWithCorrelationId(correlationId)).isEmpty();
   }
 
   @Test
   void malformedCycleIdIsBadRequestNamingTheParameter() {
     String correlationId = "bad-id-" + UUID.randomUUID();
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .get("/api/v1/cycles/not-a-uuid")
+    asViewer(correlationId)
+        .get(CYCLES + "/not-a-uuid")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("id"))
-        .body("errors.reason", contains("must be a UUID"))
-        .body("instance", equalTo("/api/v1/cycles/not-a-uuid"));
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .get("/api/v1/cycles/42/leaderboard")
+        .body("errors.reason", contains("must be a UUID but was 'not-a-uuid'"))
+        .body("instance", equalTo(CYCLES + "/not-a-uuid"));
+    asViewer(correlationId)
+        .get(CYCLES + "/42/leaderboard")
         .then()
         .statusCode(400)
         .body("errors.field", contains("id"));
@@ -309,28 +198,12 @@ class CycleResourceTest {
   @Test
   void cycleViewAddsScoredCountFromScoring() {
     UUID cycleId = UUID.randomUUID();
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId,
-            Answer.json(
-                200,
-                Canned.json(
-                    "strategy/cycle.json", Map.of("id", cycleId, "correlationId", "corr-view"))));
-    stubs
-        .scoring()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId + "/scoring",
-            Answer.json(
-                200, Canned.json("scoring/scoring.json", Map.of("id", cycleId, "scored", 29))));
+    strategyAnswersCycle(cycleId, Answer.json(200, cycleJson(cycleId, "corr-view")));
+    scoringAnswersProgress(
+        cycleId,
+        Answer.json(200, Canned.json("scoring/scoring.json", Map.of("id", cycleId, "scored", 29))));
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .get("/api/v1/cycles/" + cycleId)
-        .then()
+    readCycle(cycleId)
         .statusCode(200)
         .body("id", equalTo(cycleId.toString()))
         .body("status", equalTo("RUNNING"))
@@ -348,49 +221,19 @@ class CycleResourceTest {
   @Test
   void cycleViewCountsZeroScoredWhileScoringDoesNotKnowTheCycle() {
     UUID cycleId = UUID.randomUUID();
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId,
-            Answer.json(
-                200,
-                Canned.json("strategy/cycle.json", Map.of("id", cycleId, "correlationId", "c"))));
+    strategyAnswersCycle(cycleId, Answer.json(200, cycleJson(cycleId, "c")));
     // no answer set for scoring: the stub answers 404 problem, as scoring-service does
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .get("/api/v1/cycles/" + cycleId)
-        .then()
-        .statusCode(200)
-        .body("counts.scored", equalTo(0))
-        .body("warnings", empty());
+    readCycle(cycleId).statusCode(200).body("counts.scored", equalTo(0)).body("warnings", empty());
   }
 
   @Test
   void cycleViewWarnsWhenScoringIsUnavailable() {
     UUID cycleId = UUID.randomUUID();
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId,
-            Answer.json(
-                200,
-                Canned.json("strategy/cycle.json", Map.of("id", cycleId, "correlationId", "c"))));
-    stubs
-        .scoring()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId + "/scoring",
-            Answer.problem(503, "Service Unavailable", "database down"));
+    strategyAnswersCycle(cycleId, Answer.json(200, cycleJson(cycleId, "c")));
+    scoringAnswersProgress(cycleId, Answer.problem(503, "Service Unavailable", "database down"));
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .get("/api/v1/cycles/" + cycleId)
-        .then()
+    readCycle(cycleId)
         .statusCode(200)
         .body("id", equalTo(cycleId.toString()))
         .body("counts.backtested", equalTo(31))
@@ -402,23 +245,16 @@ class CycleResourceTest {
   void unknownCycleIsStrategyServicesNotFoundAtTheGatewayPath() {
     UUID cycleId = UUID.randomUUID();
     String correlationId = "unknown-" + cycleId;
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId,
-            Answer.problem(404, "Not Found", "cycle " + cycleId + " does not exist"));
+    strategyAnswersCycle(
+        cycleId, Answer.problem(404, "Not Found", "cycle " + cycleId + " does not exist"));
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .get("/api/v1/cycles/" + cycleId)
+    asViewer(correlationId)
+        .get(CYCLES + "/" + cycleId)
         .then()
         .statusCode(404)
         .contentType("application/problem+json")
         .body("detail", equalTo("cycle " + cycleId + " does not exist"))
-        .body("instance", equalTo("/api/v1/cycles/" + cycleId))
+        .body("instance", equalTo(CYCLES + "/" + cycleId))
         .body("correlationId", equalTo(correlationId));
   }
 
@@ -426,33 +262,81 @@ class CycleResourceTest {
   void slowStrategyServiceIsUnavailableWellBeforeTheReadTimeout() {
     UUID cycleId = UUID.randomUUID();
     String correlationId = "slow-" + cycleId;
-    stubs
-        .strategy()
-        .answer(
-            "GET",
-            "/api/v1/cycles/" + cycleId,
-            Answer.json(
-                    200,
-                    Canned.json("strategy/cycle.json", Map.of("id", cycleId, "correlationId", "c")))
-                .after(Duration.ofSeconds(30)));
+    strategyAnswersCycle(
+        cycleId, Answer.json(200, cycleJson(cycleId, "c")).after(Duration.ofSeconds(30)));
 
     long start = System.nanoTime();
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .header("X-Correlation-Id", correlationId)
-        .get("/api/v1/cycles/" + cycleId)
+    asViewer(correlationId)
+        .get(CYCLES + "/" + cycleId)
         .then()
         .statusCode(503)
         .contentType("application/problem+json")
         .header("X-Correlation-Id", correlationId)
         .body("status", equalTo(503))
         .body("detail", startsWith("strategy-service is unavailable"))
-        .body("instance", equalTo("/api/v1/cycles/" + cycleId))
+        .body("instance", equalTo(CYCLES + "/" + cycleId))
         .body("correlationId", equalTo(correlationId));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     // the guard's 5 s timeout, not the 10 s read timeout, let alone the stub's 30 s
     assertThat(took).isLessThan(Duration.ofSeconds(9));
+  }
+
+  private static ValidatableResponse startCycle(String correlationId, String body) {
+    return asOperator(correlationId).contentType("application/json").body(body).post(CYCLES).then();
+  }
+
+  private static ValidatableResponse readCycle(UUID cycleId) {
+    return given().auth().oauth2(Tokens.viewer()).get(CYCLES + "/" + cycleId).then();
+  }
+
+  private static Answer accepted(UUID cycleId, String correlationId) {
+    return Answer.json(
+        202,
+        Canned.json(
+            "strategy/cycle-accepted.json", Map.of("id", cycleId, "correlationId", correlationId)));
+  }
+
+  private static String cycleJson(UUID cycleId, String correlationId) {
+    return Canned.json(
+        "strategy/cycle.json", Map.of("id", cycleId, "correlationId", correlationId));
+  }
+
+  private void strategyAnswersStart(Answer answer) {
+    stubs.strategy().answer("POST", CYCLES, answer);
+  }
+
+  private void strategyAnswersList(UUID cycleId, int page, int size) {
+    stubs
+        .strategy()
+        .answer(
+            "GET",
+            CYCLES,
+            Answer.json(
+                200,
+                Canned.json(
+                    "strategy/cycles-page.json",
+                    Map.of("id", cycleId, "correlationId", "c", "page", page, "size", size))));
+  }
+
+  private void strategyAnswersCycle(UUID cycleId, Answer answer) {
+    stubs.strategy().answer("GET", CYCLES + "/" + cycleId, answer);
+  }
+
+  private void scoringAnswersProgress(UUID cycleId, Answer answer) {
+    stubs.scoring().answer("GET", CYCLES + "/" + cycleId + "/scoring", answer);
+  }
+
+  private RecordedRequest forwardedStart(String correlationId) {
+    return stubs.strategy().requestsWithCorrelationId(correlationId).stream()
+        .filter(r -> r.method().equals("POST"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The query of the one request strategy-service got under this correlation id, by parameter. */
+  private String[] forwardedQuery(String correlationId) {
+    assertThat(stubs.strategy().requestsWithCorrelationId(correlationId)).hasSize(1);
+    return stubs.strategy().requestsWithCorrelationId(correlationId).getFirst().query().split("&");
   }
 }

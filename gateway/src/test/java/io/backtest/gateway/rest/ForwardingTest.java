@@ -1,6 +1,6 @@
 package io.backtest.gateway.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.backtest.gateway.GatewayRequests.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,7 +14,6 @@ import io.backtest.gateway.stub.StubService;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.backtest.gateway.stub.StubService.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -67,7 +66,7 @@ class ForwardingTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("cycleId"))
-        .body("errors.reason", contains("must be a UUID"));
+        .body("errors.reason", contains("must be a UUID but was 'last-week'"));
     assertThat(stubs.strategy().requestsWithCorrelationId("strategies-bad-cycle")).isEmpty();
   }
 
@@ -312,10 +311,6 @@ class ForwardingTest {
         .body("detail", equalTo("strategy-service answered 409 Conflict."))
         .body("instance", equalTo("/api/v1/strategies/" + id))
         .body("correlationId", equalTo("plain-409"));
-  }
-
-  private static RequestSpecification as(String token, String correlationId) {
-    return given().auth().oauth2(token).header("X-Correlation-Id", correlationId);
   }
 
   private static RecordedRequest only(StubService stub, String correlationId) {

@@ -12,14 +12,17 @@ import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Leaderboards through the gateway, finished ones cached in the real Redis. */
+/** Leaderboards through the gateway, completed ones cached in the real Redis. */
 @QuarkusTest
 class LeaderboardTest {
   @InjectStubs DownstreamStubs stubs;
@@ -27,34 +30,23 @@ class LeaderboardTest {
   @Inject RedisDataSource redis;
 
   @Test
-  void finishedLeaderboardIsServedFromRedisOnTheSecondRead() {
+  void completedLeaderboardIsServedFromRedisForAnHour() {
     UUID cycleId = UUID.randomUUID();
-    String path = "/api/v1/cycles/" + cycleId + "/leaderboard";
-    scoringAnswers(cycleId, "SCORED", 0, 10);
-    String key = keyPrefix() + "leaderboard:" + cycleId + ":0:10";
+    scoringAnswers(cycleId, "COMPLETED", 0, 10);
+    String key = key(cycleId, 0, 10);
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .queryParam("size", 10)
-        .get(path)
-        .then()
+    read(cycleId, 0, 10)
         .statusCode(200)
         .header("X-Cache", "MISS")
-        .body("status", equalTo("SCORED"))
+        .body("status", equalTo("COMPLETED"))
         .body("items.rank", contains(1, 2))
-        .body("items[0].promoted", equalTo(true))
+        .body("items.promoted", contains(true, false))
         .body("size", equalTo(10));
     assertThat(redis.key().exists(key)).isTrue();
-    // the TTL bounds how late a changed promoted flag can be seen
-    assertThat(redis.key().ttl(key)).isBetween(1L, 30L);
+    // gateway.leaderboard-cache.ttl: 1 h by default
+    assertThat(redis.key().ttl(key)).isBetween(3_500L, 3_600L);
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .queryParam("size", 10)
-        .get(path)
-        .then()
+    read(cycleId, 0, 10)
         .statusCode(200)
         .contentType("application/json")
         .header("X-Cache", "HIT")
@@ -64,76 +56,40 @@ class LeaderboardTest {
             contains(
                 "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d", "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"));
 
-    assertThat(stubs.scoring().requests("GET", path)).hasSize(1);
+    assertThat(stubs.scoring().requests("GET", path(cycleId))).hasSize(1);
   }
 
-  @Test
-  void timedOutRankingIsFinishedToo() {
+  /** Before COMPLETED the promoted flags are not final (SCORED and TIMED_OUT included). */
+  @ParameterizedTest
+  @ValueSource(strings = {"SCORING", "SCORED", "TIMED_OUT"})
+  void rankingNotYetCompletedIsNeverCached(String status) {
     UUID cycleId = UUID.randomUUID();
-    scoringAnswers(cycleId, "TIMED_OUT", 0, 20);
-
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .get("/api/v1/cycles/" + cycleId + "/leaderboard")
-        .then()
-        .statusCode(200)
-        .header("X-Cache", "MISS");
-
-    assertThat(redis.key().exists(keyPrefix() + "leaderboard:" + cycleId + ":0:20")).isTrue();
-  }
-
-  @Test
-  void rankingStillBeingScoredIsNeverCached() {
-    UUID cycleId = UUID.randomUUID();
-    String path = "/api/v1/cycles/" + cycleId + "/leaderboard";
-    scoringAnswers(cycleId, "SCORING", 0, 20);
+    scoringAnswers(cycleId, status, 0, 20);
 
     for (int read = 0; read < 2; read++) {
-      given()
-          .auth()
-          .oauth2(Tokens.viewer())
-          .get(path)
-          .then()
+      read(cycleId, 0, 20)
           .statusCode(200)
           .header("X-Cache", "MISS")
-          .body("status", equalTo("SCORING"));
+          .body("status", equalTo(status));
     }
 
-    assertThat(redis.key().exists(keyPrefix() + "leaderboard:" + cycleId + ":0:20")).isFalse();
-    assertThat(stubs.scoring().requests("GET", path)).hasSize(2);
+    assertThat(redis.key().exists(key(cycleId, 0, 20))).isFalse();
+    assertThat(stubs.scoring().requests("GET", path(cycleId))).hasSize(2);
   }
 
   @Test
   void pagesAreCachedApart() {
     UUID cycleId = UUID.randomUUID();
-    String path = "/api/v1/cycles/" + cycleId + "/leaderboard";
-    scoringAnswers(cycleId, "SCORED", 1, 1);
+    scoringAnswers(cycleId, "COMPLETED", 1, 1);
 
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .queryParam("page", 1)
-        .queryParam("size", 1)
-        .get(path)
-        .then()
-        .statusCode(200)
-        .header("X-Cache", "MISS");
-    given()
-        .auth()
-        .oauth2(Tokens.viewer())
-        .queryParam("page", 0)
-        .queryParam("size", 1)
-        .get(path)
-        .then()
-        .statusCode(200)
-        .header("X-Cache", "MISS");
+    read(cycleId, 1, 1).statusCode(200).header("X-Cache", "MISS");
+    read(cycleId, 0, 1).statusCode(200).header("X-Cache", "MISS");
 
-    assertThat(stubs.scoring().requests("GET", path))
+    assertThat(stubs.scoring().requests("GET", path(cycleId)))
         .extracting(r -> Set.of(r.query().split("&")))
         .containsExactly(Set.of("page=1", "size=1"), Set.of("page=0", "size=1"));
-    assertThat(redis.key().exists(keyPrefix() + "leaderboard:" + cycleId + ":1:1")).isTrue();
-    assertThat(redis.key().exists(keyPrefix() + "leaderboard:" + cycleId + ":0:1")).isTrue();
+    assertThat(redis.key().exists(key(cycleId, 1, 1))).isTrue();
+    assertThat(redis.key().exists(key(cycleId, 0, 1))).isTrue();
   }
 
   @Test
@@ -143,27 +99,42 @@ class LeaderboardTest {
         .scoring()
         .answer(
             "GET",
-            "/api/v1/cycles/" + cycleId + "/leaderboard",
+            path(cycleId),
             Answer.problem(404, "Not Found", "cycle " + cycleId + " has no scores"));
 
     given()
         .auth()
         .oauth2(Tokens.viewer())
-        .get("/api/v1/cycles/" + cycleId + "/leaderboard")
+        .get(path(cycleId))
         .then()
         .statusCode(404)
         .contentType("application/problem+json")
         .body("detail", equalTo("cycle " + cycleId + " has no scores"))
-        .body("instance", equalTo("/api/v1/cycles/" + cycleId + "/leaderboard"));
-    assertThat(redis.key().exists(keyPrefix() + "leaderboard:" + cycleId + ":0:20")).isFalse();
+        .body("instance", equalTo(path(cycleId)));
+    assertThat(redis.key().exists(key(cycleId, 0, 20))).isFalse();
   }
 
+  private static String path(UUID cycleId) {
+    return "/api/v1/cycles/" + cycleId + "/leaderboard";
+  }
+
+  private static ValidatableResponse read(UUID cycleId, int page, int size) {
+    return given()
+        .auth()
+        .oauth2(Tokens.viewer())
+        .queryParam("page", page)
+        .queryParam("size", size)
+        .get(path(cycleId))
+        .then();
+  }
+
+  /** What scoring-service answers for the cycle's leaderboard (its canned ranking of two). */
   private void scoringAnswers(UUID cycleId, String status, int page, int size) {
     stubs
         .scoring()
         .answer(
             "GET",
-            "/api/v1/cycles/" + cycleId + "/leaderboard",
+            path(cycleId),
             Answer.json(
                 200,
                 Canned.json(
@@ -171,9 +142,10 @@ class LeaderboardTest {
                     Map.of("id", cycleId, "status", status, "page", page, "size", size))));
   }
 
-  private static String keyPrefix() {
-    return ConfigProvider.getConfig()
-        .getOptionalValue("backtest.key-prefix", String.class)
-        .orElse("");
+  /** The documented key of a cached page: {@code <prefix>leaderboard:<cycleId>:<page>:<size>}. */
+  private static String key(UUID cycleId, int page, int size) {
+    String prefix =
+        ConfigProvider.getConfig().getOptionalValue("backtest.key-prefix", String.class).orElse("");
+    return prefix + "leaderboard:" + cycleId + ":" + page + ":" + size;
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,6 +36,10 @@ class OpenApiTest {
           "GET /api/v1/strategies/{id}/scorecard",
           "GET /api/v1/templates",
           "POST /api/v1/cycles");
+
+  private static final String PROBLEM = "application/problem+json";
+  private static final String ESCAPED_PROBLEM = "application~1problem+json";
+  private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
   private static JsonNode document;
   private static final List<Operation> operations = new ArrayList<>();
@@ -98,6 +103,103 @@ class OpenApiTest {
     }
   }
 
+  /** ProblemResponsesFilter's work: the same three answers on every operation, once written. */
+  @Test
+  void everyOperationSharesTheProblemAnswersWithTheirExamples() {
+    Map<String, String> examples =
+        Map.of("401", "unauthorized", "403", "forbidden", "503", "unavailable");
+    for (Operation op : operations) {
+      examples.forEach(
+          (status, example) -> {
+            JsonNode problem =
+                op.spec().path("responses").path(status).path("content").path(PROBLEM);
+            assertThat(problem.path("schema").path("$ref").asText())
+                .as("%s %s schema", op, status)
+                .isEqualTo(PROBLEM_SCHEMA);
+            assertThat(problem.at("/examples/" + example + "/value/status").asText())
+                .as("%s %s example", op, status)
+                .isEqualTo(status);
+          });
+    }
+    assertThat(operation("GET /api/v1/audit/verify").at("/responses/403/description").asText())
+        .isEqualTo("The token lacks the role the operation needs");
+  }
+
+  @Test
+  void everyListDocumentsBadPaging() {
+    for (String list :
+        List.of(
+            "GET /api/v1/audit/entries",
+            "GET /api/v1/cycles",
+            "GET /api/v1/datasets",
+            "GET /api/v1/market/windows",
+            "GET /api/v1/monitoring/strategies",
+            "GET /api/v1/strategies")) {
+      JsonNode badRequest = operation(list).at("/responses/400/content/" + ESCAPED_PROBLEM);
+      assertThat(badRequest.at("/examples/size/value/errors/0/field").asText())
+          .as("%s bad paging example", list)
+          .isEqualTo("size");
+    }
+    // its own 400 says what else it checks
+    assertThat(operation("GET /api/v1/strategies").at("/responses/400/description").asText())
+        .startsWith("cycleId is not a UUID");
+    // not a list: no paging answer
+    assertThat(operation("GET /api/v1/templates").path("responses").has("400")).isFalse();
+  }
+
+  @Test
+  void everyProblemAnswerHasTheProblemSchema() {
+    assertThat(document.at("/components/schemas/Problem/properties").properties())
+        .extracting(Map.Entry::getKey)
+        .contains("type", "title", "status", "detail", "instance", "correlationId", "errors");
+    for (Operation op : operations) {
+      for (Map.Entry<String, JsonNode> response : op.spec().path("responses").properties()) {
+        JsonNode problem = response.getValue().path("content").path(PROBLEM);
+        if (!problem.isMissingNode()) {
+          assertThat(problem.path("schema").path("$ref").asText())
+              .as("%s %s schema", op, response.getKey())
+              .isEqualTo(PROBLEM_SCHEMA);
+        }
+      }
+    }
+  }
+
+  @Test
+  void operationsKeepTheirOwnAnswers() {
+    JsonNode start = operation("POST /api/v1/cycles").path("responses");
+    assertThat(
+            start.at("/422/content/" + ESCAPED_PROBLEM + "/examples/too many/value/status").asInt())
+        .isEqualTo(422);
+    assertThat(start.at("/202/headers/Location").isMissingNode()).isFalse();
+    JsonNode cycle = operation("GET /api/v1/cycles/{id}").path("responses");
+    assertThat(
+            cycle
+                .at("/400/content/" + ESCAPED_PROBLEM + "/examples/id/value/errors/0/field")
+                .asText())
+        .isEqualTo("id");
+    assertThat(cycle.has("404")).isTrue();
+    JsonNode leaderboard = operation("GET /api/v1/cycles/{id}/leaderboard");
+    assertThat(leaderboard.path("description").asText()).contains("COMPLETED");
+    assertThat(
+            leaderboard
+                .at("/responses/200/content/application~1json/examples/completed/value/status")
+                .asText())
+        .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void pagingAndIdParametersAreDocumentedWithTheirTypes() {
+    JsonNode parameters = operation("GET /api/v1/cycles/{id}/leaderboard").path("parameters");
+    Map<String, JsonNode> byName = new HashMap<>();
+    parameters.forEach(p -> byName.put(p.path("name").asText(), p));
+    assertThat(byName).containsOnlyKeys("id", "page", "size");
+    assertThat(byName.get("id").at("/schema/format").asText()).isEqualTo("uuid");
+    assertThat(byName.get("page").at("/schema/type").asText()).isEqualTo("integer");
+    assertThat(byName.get("page").at("/schema/minimum").asInt()).isZero();
+    assertThat(byName.get("size").at("/schema/maximum").asInt()).isEqualTo(100);
+    assertThat(byName.get("size").at("/schema/default").asInt()).isEqualTo(20);
+  }
+
   @Test
   void everyOperationAnswersUnauthorizedWithoutToken() {
     TreeSet<String> walked = new TreeSet<>();
@@ -118,5 +220,13 @@ class OpenApiTest {
       walked.add(op.toString());
     }
     assertThat(walked).hasSize(EXPECTED.size());
+  }
+
+  private static JsonNode operation(String name) {
+    return operations.stream()
+        .filter(op -> op.toString().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .spec();
   }
 }

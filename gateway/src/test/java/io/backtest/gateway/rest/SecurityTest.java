@@ -11,12 +11,21 @@ import io.backtest.gateway.stub.DownstreamStubs;
 import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bearer tokens from the real Keycloak, checked and mapped to roles, refusals as problem+json. */
 @QuarkusTest
 class SecurityTest {
   @InjectStubs DownstreamStubs stubs;
+
+  @BeforeEach
+  void templatesAnswer() {
+    stubs
+        .strategy()
+        .answer(
+            "GET", "/api/v1/templates", Answer.json(200, Canned.json("strategy/templates.json")));
+  }
 
   @Test
   void withoutTokenIsUnauthorizedProblemWithBearerChallenge() {
@@ -119,11 +128,6 @@ class SecurityTest {
 
   @Test
   void adminCarriesTheLowerRoles() {
-    stubs
-        .strategy()
-        .answer(
-            "GET", "/api/v1/templates", Answer.json(200, Canned.json("strategy/templates.json")));
-
     given()
         .auth()
         .oauth2(Tokens.admin())
@@ -136,11 +140,6 @@ class SecurityTest {
   @Test
   void downstreamCallsCarryTheCallersToken() {
     String token = Tokens.viewer();
-    stubs
-        .strategy()
-        .answer(
-            "GET", "/api/v1/templates", Answer.json(200, Canned.json("strategy/templates.json")));
-
     given()
         .auth()
         .oauth2(token)

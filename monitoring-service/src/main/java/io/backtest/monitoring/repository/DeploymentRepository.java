@@ -2,6 +2,7 @@ package io.backtest.monitoring.repository;
 
 import io.backtest.monitoring.domain.Deployment;
 import io.backtest.monitoring.domain.DeploymentStatus;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -26,9 +27,13 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
   }
 
   /** One page of deployments, of one status or all (null). */
-  public Uni<List<Deployment>> listPage(DeploymentStatus status, int page, int size) {
+  public Uni<List<Deployment>> listPage(DeploymentStatus status, PageRequest request) {
+    if (request.offset() > Integer.MAX_VALUE - request.size()) {
+      // Panache addresses rows by an int offset; no page that far out holds any
+      return Uni.createFrom().item(List.of());
+    }
     var query = status == null ? findAll(NEWEST_FIRST) : find("status", NEWEST_FIRST, status);
-    return query.page(Page.of(page, size)).list();
+    return query.page(Page.of(request.page(), request.size())).list();
   }
 
   /** Deployments of one status or all (null). */

@@ -4,7 +4,10 @@ import io.backtest.contracts.http.Problem;
 import io.backtest.monitoring.domain.DeploymentStatus;
 import io.backtest.monitoring.mapping.DeploymentMapper;
 import io.backtest.monitoring.service.DeploymentService;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,12 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Monitored strategies")
 public class DeploymentResource {
-  static final int DEFAULT_PAGE_SIZE = 20;
-  static final int MAX_PAGE_SIZE = 100;
-
-  /** The largest page index whose row offset (index × size) still fits an int. */
-  static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
-
   private final DeploymentService service;
 
   public DeploymentResource(DeploymentService service) {
@@ -48,9 +45,9 @@ public class DeploymentResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<PageView<DeploymentView>> listStrategies(
+  public Uni<Page<DeploymentView>> listStrategies(
       @Parameter(
-              description = "Only strategies of this status",
+              description = "Only strategies of this status (any case)",
               schema = @Schema(enumeration = {"WATCHING", "STOPPED"}))
           @QueryParam("status")
           String status,
@@ -69,18 +66,11 @@ public class DeploymentResource {
                       defaultValue = "20"))
           @QueryParam("size")
           String size) {
-    DeploymentStatus wanted = status(status);
-    int pageIndex = QueryParameters.integer("page", page, 0, 0, MAX_PAGE);
-    int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     return service
-        .listDeployments(wanted, pageIndex, pageSize)
-        .map(
-            result ->
-                new PageView<>(
-                    result.items().stream().map(DeploymentMapper::toView).toList(),
-                    pageIndex,
-                    pageSize,
-                    result.total()));
+        .listDeployments(
+            RequestParameters.optionalEnum("status", status, DeploymentStatus.class),
+            PageRequest.of(page, size))
+        .map(deployments -> deployments.map(DeploymentMapper::toView));
   }
 
   @GET
@@ -105,37 +95,12 @@ public class DeploymentResource {
       @Parameter(description = "Strategy id", schema = @Schema(format = "uuid"))
           @PathParam("strategyId")
           String strategyId) {
-    UUID id = uuid("strategyId", strategyId);
+    UUID id = RequestParameters.uuid("strategyId", strategyId);
     return service
         .findDeployment(id)
         .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("Strategy", id))
         .map(DeploymentMapper::toView);
-  }
-
-  private static DeploymentStatus status(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return null;
-    }
-    try {
-      return DeploymentStatus.valueOf(raw);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
-          "status", "must be WATCHING or STOPPED but was '" + raw + "'");
-    }
-  }
-
-  private static UUID uuid(String name, String raw) {
-    try {
-      // UUID.fromString accepts short forms such as 1-2-3-4-5; insist on the canonical 36 chars
-      UUID id = UUID.fromString(raw);
-      if (raw.length() == 36) {
-        return id;
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below
-    }
-    throw ProblemException.badRequest(name, "must be a UUID but was '" + raw + "'");
   }
 }

@@ -8,14 +8,17 @@ import io.backtest.monitoring.domain.Deployment;
 import io.backtest.monitoring.domain.DeploymentStatus;
 import io.backtest.monitoring.domain.Transition;
 import io.backtest.monitoring.repository.DeploymentRepository;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Keeps the set of deployed strategies, and their baselines, in step with promotions. */
 @ApplicationScoped
@@ -30,40 +33,46 @@ public class DeploymentService {
   @WithTransaction
   public Uni<Void> watch(EventEnvelope<StrategyPromoted> event) {
     StrategyPromoted promoted = event.data();
-    UUID id = promoted.strategyId();
-    return checkSubject(event.subject(), id)
-        .chain(() -> repository.findForUpdate(id))
-        .chain(
-            deployment -> {
-              Instant now = Instant.now();
-              if (deployment == null) {
-                log(id, Transition.WATCHING, event);
-                return repository
-                    .persist(Deployment.watching(event.id(), promoted, now))
-                    .replaceWithVoid();
-              }
-              log(id, deployment.applyPromotion(event.id(), promoted, now), event);
-              return Uni.createFrom().voidItem();
-            });
+    return apply(
+        event,
+        promoted.strategyId(),
+        Transition.WATCHING,
+        now -> Deployment.watching(event.id(), promoted, now),
+        (deployment, now) -> deployment.applyPromotion(event.id(), promoted, now));
   }
 
   /** Stops watching a demoted strategy (recording it even when its promotion is not in yet). */
   @WithTransaction
   public Uni<Void> stop(EventEnvelope<StrategyDemoted> event) {
     StrategyDemoted demoted = event.data();
-    UUID id = demoted.strategyId();
-    return checkSubject(event.subject(), id)
-        .chain(() -> repository.findForUpdate(id))
+    return apply(
+        event,
+        demoted.strategyId(),
+        Transition.STOPPED_BEFORE_PROMOTION,
+        now -> Deployment.stoppedBeforePromotion(event.id(), demoted, now),
+        (deployment, now) -> deployment.applyDemotion(event.id(), demoted, now));
+  }
+
+  /**
+   * Applies an event to its strategy's deployment, locked for the transaction; or, for the first
+   * event of the strategy, creates the deployment from it.
+   */
+  private Uni<Void> apply(
+      EventEnvelope<?> event,
+      UUID strategyId,
+      Transition created,
+      Function<Instant, Deployment> create,
+      BiFunction<Deployment, Instant, Transition> update) {
+    return checkSubject(event.subject(), strategyId)
+        .chain(() -> repository.findForUpdate(strategyId))
         .chain(
             deployment -> {
               Instant now = Instant.now();
               if (deployment == null) {
-                log(id, Transition.STOPPED_BEFORE_PROMOTION, event);
-                return repository
-                    .persist(Deployment.stoppedBeforePromotion(event.id(), demoted, now))
-                    .replaceWithVoid();
+                log(strategyId, created, event);
+                return repository.persist(create.apply(now)).replaceWithVoid();
               }
-              log(id, deployment.applyDemotion(event.id(), demoted, now), event);
+              log(strategyId, update.apply(deployment, now), event);
               return Uni.createFrom().voidItem();
             });
   }
@@ -76,10 +85,10 @@ public class DeploymentService {
 
   /** One page of deployments of a status (all when null), with their total. */
   @WithSession
-  public Uni<DeploymentPage> listDeployments(DeploymentStatus status, int page, int size) {
+  public Uni<Page<Deployment>> listDeployments(DeploymentStatus status, PageRequest request) {
     return repository
-        .listPage(status, page, size)
-        .chain(items -> repository.count(status).map(total -> new DeploymentPage(items, total)));
+        .listPage(status, request)
+        .chain(items -> repository.count(status).map(total -> Page.of(items, request, total)));
   }
 
   /** The subject is the Kafka key: a strategy's events stay ordered only if it is the strategy. */
@@ -102,7 +111,4 @@ public class DeploymentService {
       Log.infof("strategy %s: %s (event %s)", strategyId, transition, event.id());
     }
   }
-
-  /** A page of deployments and the number of all that match. */
-  public record DeploymentPage(List<Deployment> items, long total) {}
 }

@@ -1,11 +1,14 @@
 package io.backtest.monitoring.messaging;
 
+import static io.backtest.monitoring.Fixtures.WAIT;
+import static io.backtest.monitoring.Fixtures.awaitStrategy;
+import static io.backtest.monitoring.Fixtures.kafka;
+import static io.backtest.monitoring.Fixtures.publish;
 import static io.backtest.monitoring.SampleEvents.T0;
 import static io.backtest.monitoring.SampleEvents.demoted;
 import static io.backtest.monitoring.SampleEvents.promoted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
@@ -18,76 +21,23 @@ import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Promotions and demotions from the real broker into the real database, seen through the API. */
 @QuarkusTest
 class StrategyLifecycleConsumerTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  // doubles as doubles: rest-assured reads JSON numbers as floats by default
-  private static final JsonPathConfig DOUBLES =
-      JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
-
-  private static EventEnvelope<StrategyPromoted> publish(StrategyPromoted promoted) {
-    return kafka.publish(
-        EventCatalog.STRATEGY_PROMOTED,
-        promoted.strategyId().toString(),
-        promoted,
-        "corr-" + promoted.strategyId());
-  }
-
-  private static EventEnvelope<StrategyDemoted> publish(StrategyDemoted demoted) {
-    return kafka.publish(
-        EventCatalog.STRATEGY_DEMOTED,
-        demoted.strategyId().toString(),
-        demoted,
-        "corr-" + demoted.strategyId());
-  }
-
-  /** The strategy as JSON once it satisfies {@code ready}. */
-  private static JsonPath awaitStrategy(UUID id, Predicate<JsonPath> ready) {
-    JsonPath[] seen = new JsonPath[1];
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              var response = given().get("/api/v1/monitoring/strategies/{id}", id);
-              if (response.statusCode() != 200) {
-                return false;
-              }
-              seen[0] = response.jsonPath(DOUBLES);
-              return ready.test(seen[0]);
-            });
-    return seen[0];
-  }
 
   /** How many times a consumer recorded an event as processed, read from the database. */
   private static int timesProcessed(UUID eventId, String consumer) throws SQLException {
@@ -195,11 +145,11 @@ class StrategyLifecycleConsumerTest {
   void redeliveredEventsChangeNothing() throws SQLException {
     UUID id = UUID.randomUUID();
     EventEnvelope<StrategyPromoted> promotion = publish(promoted(id, T0, 1.1));
-    kafka.publish(EventCatalog.STRATEGY_PROMOTED, promotion);
+    kafka().publish(EventCatalog.STRATEGY_PROMOTED, promotion);
     EventEnvelope<StrategyDemoted> demotion = publish(demoted(id, T0.plusSeconds(60), "cap"));
-    kafka.publish(EventCatalog.STRATEGY_DEMOTED, demotion);
+    kafka().publish(EventCatalog.STRATEGY_DEMOTED, demotion);
     // the promotion once more, after the stop: processed, it would be ignored as older anyway
-    kafka.publish(EventCatalog.STRATEGY_PROMOTED, promotion);
+    kafka().publish(EventCatalog.STRATEGY_PROMOTED, promotion);
     // a later event behind the repeats on each topic shows the consumers went past them
     UUID marker = UUID.randomUUID();
     publish(promoted(marker, T0, 1.0));
@@ -232,20 +182,22 @@ class StrategyLifecycleConsumerTest {
     String payload =
         EventJson.write(promoted(id, T0, 1.0)).replace("\"liveCount\":3", "\"liveCount\":36");
     assertThat(payload).contains("\"liveCount\":36");
-    kafka.publishRaw(
-        kafka.topic(Topics.STRATEGY_PROMOTED),
-        id.toString(),
-        payload,
-        headers(EventCatalog.STRATEGY_PROMOTED, id.toString()));
+    kafka()
+        .publishRaw(
+            kafka().topic(Topics.STRATEGY_PROMOTED),
+            id.toString(),
+            payload,
+            headers(EventCatalog.STRATEGY_PROMOTED, id.toString()));
     UUID next = UUID.randomUUID();
     publish(promoted(next, T0, 1.0));
 
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(
-            kafka.topic(Topics.dlq(Topics.STRATEGY_PROMOTED)),
-            r -> id.toString().equals(r.key()),
-            1,
-            WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.STRATEGY_PROMOTED)),
+                r -> id.toString().equals(r.key()),
+                1,
+                WAIT);
     assertThat(dead.getFirst().value()).isEqualTo(payload);
     assertThat(TestKafka.header(dead.getFirst(), "dead-letter-reason"))
         .contains("not a valid StrategyPromoted")
@@ -260,20 +212,22 @@ class StrategyLifecycleConsumerTest {
     String payload =
         "{\"strategyId\":\"%s\",\"cycleId\":null,\"reason\":\" \",\"replacedBy\":null,\"liveCount\":0,\"demotedAt\":\"2026-01-05T10:00:00Z\"}"
             .formatted(id);
-    kafka.publishRaw(
-        kafka.topic(Topics.STRATEGY_DEMOTED),
-        id.toString(),
-        payload,
-        headers(EventCatalog.STRATEGY_DEMOTED, id.toString()));
+    kafka()
+        .publishRaw(
+            kafka().topic(Topics.STRATEGY_DEMOTED),
+            id.toString(),
+            payload,
+            headers(EventCatalog.STRATEGY_DEMOTED, id.toString()));
     UUID next = UUID.randomUUID();
     publish(demoted(next, T0, "cap"));
 
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(
-            kafka.topic(Topics.dlq(Topics.STRATEGY_DEMOTED)),
-            r -> id.toString().equals(r.key()),
-            1,
-            WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.STRATEGY_DEMOTED)),
+                r -> id.toString().equals(r.key()),
+                1,
+                WAIT);
     assertThat(TestKafka.header(dead.getFirst(), "dead-letter-reason"))
         .contains("not a valid StrategyDemoted")
         .contains("reason must not be blank");
@@ -285,17 +239,18 @@ class StrategyLifecycleConsumerTest {
   void promotionKeyedByAnotherStrategyIsDeadLettered() {
     UUID id = UUID.randomUUID();
     EventEnvelope<StrategyPromoted> miskeyed =
-        kafka.publish(EventCatalog.STRATEGY_PROMOTED, "not-" + id, promoted(id, T0, 1.0), "corr");
+        kafka().publish(EventCatalog.STRATEGY_PROMOTED, "not-" + id, promoted(id, T0, 1.0), "corr");
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(
-            kafka.topic(Topics.dlq(Topics.STRATEGY_PROMOTED)),
-            r ->
-                miskeyed
-                    .id()
-                    .toString()
-                    .equals(TestKafka.header(r, CloudEventAttributes.HEADER_ID)),
-            1,
-            WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.STRATEGY_PROMOTED)),
+                r ->
+                    miskeyed
+                        .id()
+                        .toString()
+                        .equals(TestKafka.header(r, CloudEventAttributes.HEADER_ID)),
+                1,
+                WAIT);
     assertThat(TestKafka.header(dead.getFirst(), "dead-letter-reason"))
         .contains("is not the strategy id " + id);
   }

@@ -1,24 +1,22 @@
 package io.backtest.monitoring.rest;
 
+import static io.backtest.monitoring.Fixtures.awaitStrategy;
+import static io.backtest.monitoring.Fixtures.publish;
 import static io.backtest.monitoring.SampleEvents.T0;
 import static io.backtest.monitoring.SampleEvents.demoted;
 import static io.backtest.monitoring.SampleEvents.promoted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
-import io.backtest.contracts.EventCatalog;
-import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,22 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The monitoring API: filters, paging, lookups, and problem+json for every bad request. */
 @QuarkusTest
 class DeploymentResourceTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
-
-  private static int status(UUID id) {
-    return given().get("/api/v1/monitoring/strategies/{id}", id).statusCode();
-  }
 
   /** Every strategy id of a status, read page by page; checks each page's shape on the way. */
   private static List<String> allOf(String status, int size) {
@@ -78,11 +60,10 @@ class DeploymentResourceTest {
   void listFiltersByStatusAndPagesThroughEveryStrategyOnce() {
     UUID watched = UUID.randomUUID();
     UUID stopped = UUID.randomUUID();
-    kafka.publish(
-        EventCatalog.STRATEGY_PROMOTED, watched.toString(), promoted(watched, T0, 1.0), "c");
-    kafka.publish(
-        EventCatalog.STRATEGY_DEMOTED, stopped.toString(), demoted(stopped, T0, "cap"), "c");
-    await().atMost(WAIT).until(() -> status(watched) == 200 && status(stopped) == 200);
+    publish(promoted(watched, T0, 1.0));
+    publish(demoted(stopped, T0, "cap"));
+    awaitStrategy(watched, j -> true);
+    awaitStrategy(stopped, j -> true);
 
     List<String> watching = allOf("WATCHING", 2);
     List<String> stoppedIds = allOf("STOPPED", 2);
@@ -102,8 +83,15 @@ class DeploymentResourceTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"page, -1", "page, 21474837", "page, one", "size, 0", "size, 101", "size, lots"})
-  void pageOrSizeOutOfRangeIsABadRequestNamingTheParameter(String name, String value) {
+  @CsvSource({
+    "page, -1, must be an integer >= 0",
+    "page, one, must be an integer >= 0",
+    "size, 0, must be an integer between 1 and 100",
+    "size, 101, must be an integer between 1 and 100",
+    "size, lots, must be an integer between 1 and 100"
+  })
+  void pageOrSizeOutOfRangeIsABadRequestNamingTheParameter(
+      String name, String value, String reason) {
     given()
         .queryParam(name, value)
         .get("/api/v1/monitoring/strategies")
@@ -111,11 +99,23 @@ class DeploymentResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo(name))
-        .body("errors[0].reason", containsString("must be an integer between"));
+        .body("errors[0].reason", containsString(reason));
+  }
+
+  @Test
+  void pageBeyondEveryRowIsEmpty() {
+    given()
+        .queryParam("page", Integer.MAX_VALUE)
+        .queryParam("size", 100)
+        .get("/api/v1/monitoring/strategies")
+        .then()
+        .statusCode(200)
+        .body("page", equalTo(Integer.MAX_VALUE))
+        .body("items", empty());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"LIVE", "watching", "*"})
+  @ValueSource(strings = {"LIVE", "watch", "*"})
   void unknownStatusIsABadRequestNamingIt(String value) {
     given()
         .queryParam("status", value)
@@ -124,7 +124,17 @@ class DeploymentResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("status"))
-        .body("errors[0].reason", containsString("must be WATCHING or STOPPED"));
+        .body("errors[0].reason", containsString("must be one of WATCHING, STOPPED"));
+  }
+
+  @Test
+  void statusIsCaseInsensitive() {
+    given()
+        .queryParam("status", "watching")
+        .get("/api/v1/monitoring/strategies")
+        .then()
+        .statusCode(200)
+        .body("items.status", everyItem(equalTo("WATCHING")));
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.backtest.regime.repository;
 
 import io.backtest.regime.domain.MarketWindow;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -49,7 +50,13 @@ public class MarketWindowRepository implements PanacheRepository<MarketWindow> {
   }
 
   /** One page of windows ordered by symbol, then timeframe. */
-  public Uni<List<MarketWindow>> listPage(int page, int size) {
-    return findAll(Sort.by("symbol").and("timeframe")).page(Page.of(page, size)).list();
+  public Uni<List<MarketWindow>> listPage(PageRequest request) {
+    if (request.offset() > Integer.MAX_VALUE - request.size()) {
+      // Panache addresses rows by an int offset; no page that far out holds any
+      return Uni.createFrom().item(List.of());
+    }
+    return findAll(Sort.by("symbol").and("timeframe"))
+        .page(Page.of(request.page(), request.size()))
+        .list();
   }
 }

@@ -4,7 +4,10 @@ import io.backtest.contracts.http.Problem;
 import io.backtest.regime.domain.Timeframe;
 import io.backtest.regime.mapping.MarketWindowMapper;
 import io.backtest.regime.service.MarketWindowService;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,12 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Market windows")
 public class MarketWindowResource {
-  static final int DEFAULT_PAGE_SIZE = 20;
-  static final int MAX_PAGE_SIZE = 100;
-
-  /** The largest page index whose row offset (index × size) still fits an int. */
-  static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
-
   static final int DEFAULT_BAR_LIMIT = 100;
   static final int MAX_BAR_LIMIT = 1000;
 
@@ -50,7 +47,7 @@ public class MarketWindowResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<PageView<MarketWindowView>> listWindows(
+  public Uni<Page<MarketWindowView>> listWindows(
       @Parameter(
               description = "Page index, from 0",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
@@ -66,17 +63,9 @@ public class MarketWindowResource {
                       defaultValue = "20"))
           @QueryParam("size")
           String size) {
-    int pageIndex = QueryParameters.integer("page", page, 0, 0, MAX_PAGE);
-    int pageSize = QueryParameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     return service
-        .listWindows(pageIndex, pageSize)
-        .map(
-            result ->
-                new PageView<>(
-                    result.items().stream().map(MarketWindowMapper::toView).toList(),
-                    pageIndex,
-                    pageSize,
-                    result.total()));
+        .listWindows(PageRequest.of(page, size))
+        .map(windows -> windows.map(MarketWindowMapper::toView));
   }
 
   @GET
@@ -143,7 +132,7 @@ public class MarketWindowResource {
           @QueryParam("limit")
           String limit) {
     checkTimeframe(timeframe);
-    int max = QueryParameters.integer("limit", limit, DEFAULT_BAR_LIMIT, 1, MAX_BAR_LIMIT);
+    int max = RequestParameters.integer("limit", limit, DEFAULT_BAR_LIMIT, 1, MAX_BAR_LIMIT);
     return service
         .recentBars(symbol, timeframe, max)
         .onItem()

@@ -10,6 +10,8 @@ import io.backtest.regime.domain.Timeframe;
 import io.backtest.regime.domain.WindowBar;
 import io.backtest.regime.repository.MarketWindowRepository;
 import io.backtest.regime.repository.WindowBarRepository;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -188,10 +190,10 @@ public class MarketWindowService {
 
   /** One page of windows, with the total number of windows. */
   @WithSession
-  public Uni<WindowPage> listWindows(int page, int size) {
+  public Uni<Page<MarketWindow>> listWindows(PageRequest request) {
     return windows
-        .listPage(page, size)
-        .chain(items -> windows.count().map(total -> new WindowPage(items, total)));
+        .listPage(request)
+        .chain(items -> windows.count().map(total -> Page.of(items, request, total)));
   }
 
   /** The most recent bars of a window, most recent first; null when the window does not exist. */
@@ -205,7 +207,4 @@ public class MarketWindowService {
                     ? Uni.createFrom().<List<WindowBar>>nullItem()
                     : bars.listMostRecent(window.id, limit));
   }
-
-  /** A page of windows and the number of all windows. */
-  public record WindowPage(List<MarketWindow> items, long total) {}
 }

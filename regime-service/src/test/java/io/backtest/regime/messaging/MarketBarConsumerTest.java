@@ -1,9 +1,15 @@
 package io.backtest.regime.messaging;
 
+import static io.backtest.regime.Fixtures.DOUBLES;
+import static io.backtest.regime.Fixtures.WAIT;
+import static io.backtest.regime.Fixtures.awaitWindow;
+import static io.backtest.regime.Fixtures.bar;
+import static io.backtest.regime.Fixtures.kafka;
+import static io.backtest.regime.Fixtures.publish;
+import static io.backtest.regime.Fixtures.symbol;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
@@ -14,15 +20,12 @@ import io.backtest.regime.TwoPassVolatility;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,55 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class MarketBarConsumerTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Instant DAY0 = Instant.parse("2026-01-05T00:00:00Z");
-  // doubles as doubles: rest-assured reads JSON numbers as floats by default
-  private static final JsonPathConfig DOUBLES =
-      JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
-
-  private static String symbol(String prefix) {
-    return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-  }
-
-  private static MarketBar bar(String symbol, String timeframe, Instant time, double close) {
-    return new MarketBar(symbol, timeframe, time, close, close * 1.01, close * 0.99, close, 1000);
-  }
-
-  private static EventEnvelope<MarketBar> publish(MarketBar bar) {
-    return kafka.publish(EventCatalog.MARKET_BARS, bar.symbol(), bar, "corr-" + bar.symbol());
-  }
 
   private static Instant hour(int n) {
     return DAY0.plus(Duration.ofHours(n));
-  }
-
-  /** The window as JSON once it satisfies {@code ready}. */
-  private static JsonPath awaitWindow(
-      String symbol, String timeframe, java.util.function.Predicate<JsonPath> ready) {
-    JsonPath[] seen = new JsonPath[1];
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              var response = given().get("/api/v1/market/windows/{s}/{t}", symbol, timeframe);
-              if (response.statusCode() != 200) {
-                return false;
-              }
-              seen[0] = response.jsonPath(DOUBLES);
-              return ready.test(seen[0]);
-            });
-    return seen[0];
   }
 
   private static List<Map<String, Object>> bars(String symbol, String timeframe) {
@@ -180,8 +138,8 @@ class MarketBarConsumerTest {
   void redeliveredEventChangesNothing() {
     String symbol = symbol("DUP");
     EventEnvelope<MarketBar> first = publish(bar(symbol, "1h", hour(0), 10.0));
-    kafka.publish(EventCatalog.MARKET_BARS, first);
-    kafka.publish(EventCatalog.MARKET_BARS, first);
+    kafka().publish(EventCatalog.MARKET_BARS, first);
+    kafka().publish(EventCatalog.MARKET_BARS, first);
     publish(bar(symbol, "1h", hour(1), 11.0));
     publish(bar(symbol, "1h", hour(2), 10.5));
 
@@ -215,28 +173,33 @@ class MarketBarConsumerTest {
     String payload =
         "{\"symbol\":\"%s\",\"timeframe\":\"1d\",\"time\":\"2026-01-05T00:00:00Z\",\"open\":10,\"high\":9,\"low\":11,\"close\":10,\"volume\":5}"
             .formatted(symbol);
-    kafka.publishRaw(
-        kafka.topic(Topics.MARKET_BARS),
-        symbol,
-        payload,
-        Map.of(
-            CloudEventAttributes.HEADER_ID,
-            UUID.randomUUID().toString(),
-            CloudEventAttributes.HEADER_SPEC_VERSION,
-            "1.0",
-            CloudEventAttributes.HEADER_TYPE,
-            EventCatalog.MARKET_BARS.type(),
-            CloudEventAttributes.HEADER_SOURCE,
-            "/test",
-            CloudEventAttributes.HEADER_SUBJECT,
+    kafka()
+        .publishRaw(
+            kafka().topic(Topics.MARKET_BARS),
             symbol,
-            CloudEventAttributes.HEADER_CORRELATION_ID,
-            "corr-bad"));
+            payload,
+            Map.of(
+                CloudEventAttributes.HEADER_ID,
+                UUID.randomUUID().toString(),
+                CloudEventAttributes.HEADER_SPEC_VERSION,
+                "1.0",
+                CloudEventAttributes.HEADER_TYPE,
+                EventCatalog.MARKET_BARS.type(),
+                CloudEventAttributes.HEADER_SOURCE,
+                "/test",
+                CloudEventAttributes.HEADER_SUBJECT,
+                symbol,
+                CloudEventAttributes.HEADER_CORRELATION_ID,
+                "corr-bad"));
     publish(bar(symbol, "1d", DAY0, 10.0));
 
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(
-            kafka.topic(Topics.dlq(Topics.MARKET_BARS)), r -> symbol.equals(r.key()), 1, WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.MARKET_BARS)),
+                r -> symbol.equals(r.key()),
+                1,
+                WAIT);
     assertThat(dead.getFirst().value()).isEqualTo(payload);
     assertThat(TestKafka.header(dead.getFirst(), "dead-letter-reason"))
         .contains("not a valid MarketBar")
@@ -252,11 +215,16 @@ class MarketBarConsumerTest {
     publish(bar(symbol, "1d", DAY0, 10.0));
 
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(
-            kafka.topic(Topics.dlq(Topics.MARKET_BARS)),
-            r -> weekly.id().toString().equals(TestKafka.header(r, CloudEventAttributes.HEADER_ID)),
-            1,
-            WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.MARKET_BARS)),
+                r ->
+                    weekly
+                        .id()
+                        .toString()
+                        .equals(TestKafka.header(r, CloudEventAttributes.HEADER_ID)),
+                1,
+                WAIT);
     assertThat(TestKafka.header(dead.getFirst(), "dead-letter-reason"))
         .contains("timeframe '1w' is not supported");
     awaitWindow(symbol, "1d", w -> w.getInt("bars") == 1);
@@ -266,17 +234,18 @@ class MarketBarConsumerTest {
   void barKeyedByAnotherSymbolIsDeadLettered() {
     String symbol = symbol("KEY");
     EventEnvelope<MarketBar> miskeyed =
-        kafka.publish(EventCatalog.MARKET_BARS, "OTHER", bar(symbol, "1d", DAY0, 10.0), "corr");
+        kafka().publish(EventCatalog.MARKET_BARS, "OTHER", bar(symbol, "1d", DAY0, 10.0), "corr");
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(
-            kafka.topic(Topics.dlq(Topics.MARKET_BARS)),
-            r ->
-                miskeyed
-                    .id()
-                    .toString()
-                    .equals(TestKafka.header(r, CloudEventAttributes.HEADER_ID)),
-            1,
-            WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.MARKET_BARS)),
+                r ->
+                    miskeyed
+                        .id()
+                        .toString()
+                        .equals(TestKafka.header(r, CloudEventAttributes.HEADER_ID)),
+                1,
+                WAIT);
     assertThat(TestKafka.header(dead.getFirst(), "dead-letter-reason"))
         .contains("is not the bar's symbol " + symbol);
     given().get("/api/v1/market/windows/{s}/1d", symbol).then().statusCode(404);

@@ -1,24 +1,21 @@
 package io.backtest.regime.rest;
 
+import static io.backtest.regime.Fixtures.awaitWindow;
+import static io.backtest.regime.Fixtures.bar;
+import static io.backtest.regime.Fixtures.publish;
+import static io.backtest.regime.Fixtures.symbol;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.backtest.contracts.EventCatalog;
-import io.backtest.contracts.events.MarketBar;
-import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,34 +23,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The windows API: paging, lookups, and problem+json for every bad request. */
 @QuarkusTest
 class MarketWindowResourceTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
+  private static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
 
   @Test
   void pagesListEveryWindowOnceOrderedBySymbolThenTimeframe() {
-    String base = "PG" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    String base = symbol("PG");
     List<String> mine = List.of(base + "A/1d", base + "A/1h", base + "B/1d");
     for (String key : mine) {
       String[] parts = key.split("/");
-      MarketBar bar =
-          new MarketBar(
-              parts[0], parts[1], Instant.parse("2026-01-05T00:00:00Z"), 10, 11, 9, 10.5, 100);
-      kafka.publish(EventCatalog.MARKET_BARS, parts[0], bar, "corr-page");
+      publish(bar(parts[0], parts[1], T0, 10.5));
     }
     for (String key : mine) {
-      await()
-          .atMost(WAIT)
-          .until(() -> given().get("/api/v1/market/windows/" + key).statusCode() == 200);
+      String[] parts = key.split("/");
+      awaitWindow(parts[0], parts[1], w -> true);
     }
 
     List<String> listed = new ArrayList<>();
@@ -106,8 +88,15 @@ class MarketWindowResourceTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"page, -1", "page, 21474837", "page, first", "size, 0", "size, 101", "size, many"})
-  void pageOrSizeOutOfRangeIsABadRequestNamingTheParameter(String name, String value) {
+  @CsvSource({
+    "page, -1, must be an integer >= 0",
+    "page, first, must be an integer >= 0",
+    "size, 0, must be an integer between 1 and 100",
+    "size, 101, must be an integer between 1 and 100",
+    "size, many, must be an integer between 1 and 100"
+  })
+  void pageOrSizeOutOfRangeIsABadRequestNamingTheParameter(
+      String name, String value, String reason) {
     given()
         .queryParam(name, value)
         .get("/api/v1/market/windows")
@@ -115,7 +104,19 @@ class MarketWindowResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo(name))
-        .body("errors[0].reason", containsString("must be an integer between"));
+        .body("errors[0].reason", containsString(reason));
+  }
+
+  @Test
+  void pageBeyondEveryRowIsEmpty() {
+    given()
+        .queryParam("page", Integer.MAX_VALUE)
+        .queryParam("size", 100)
+        .get("/api/v1/market/windows")
+        .then()
+        .statusCode(200)
+        .body("page", equalTo(Integer.MAX_VALUE))
+        .body("items", empty());
   }
 
   @Test
@@ -159,22 +160,11 @@ class MarketWindowResourceTest {
 
   @Test
   void barLimitCapsTheBarsReturned() {
-    String symbol = "LIM" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    Instant t0 = Instant.parse("2026-01-05T00:00:00Z");
+    String symbol = symbol("LIM");
     for (int i = 0; i < 3; i++) {
-      kafka.publish(
-          EventCatalog.MARKET_BARS,
-          symbol,
-          new MarketBar(symbol, "1m", t0.plusSeconds(60L * i), 10, 13, 9, 10 + i, 100),
-          "corr-limit");
+      publish(bar(symbol, "1m", T0.plusSeconds(60L * i), 10 + i));
     }
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              var r = given().get("/api/v1/market/windows/{s}/1m", symbol);
-              return r.statusCode() == 200 && r.jsonPath().getInt("bars") == 3;
-            });
+    awaitWindow(symbol, "1m", w -> w.getInt("bars") == 3);
     given()
         .queryParam("limit", 2)
         .get("/api/v1/market/windows/{s}/1m/bars", symbol)

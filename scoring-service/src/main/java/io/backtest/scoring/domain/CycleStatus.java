@@ -1,6 +1,10 @@
 package io.backtest.scoring.domain;
 
-/** Where a cycle is in scoring. */
+/**
+ * Where a cycle is: {@code SCORING}, then {@code SCORED} or {@code TIMED_OUT} once {@code
+ * cycle.scored} was emitted, then {@code COMPLETED} once {@code cycle.completed} recorded the
+ * promotion decision.
+ */
 public enum CycleStatus {
   /** Results are coming in. */
   SCORING,
@@ -10,5 +14,10 @@ public enum CycleStatus {
    * Results stopped arriving for longer than the timeout; {@code cycle.scored} was emitted with the
    * missing ones counted as failed.
    */
-  TIMED_OUT
+  TIMED_OUT,
+  /**
+   * {@code cycle.completed} recorded the promotion decision on the cycle: which strategies it
+   * promoted and demoted. Final; nothing about the cycle changes any more.
+   */
+  COMPLETED
 }

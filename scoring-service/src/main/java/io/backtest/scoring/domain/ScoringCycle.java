@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * One evaluation cycle as scoring sees it: what {@code cycle.started} announced, how many results
- * are in, and whether {@code cycle.scored} went out. Changed only under its row lock.
+ * are in, whether {@code cycle.scored} went out and whether {@code cycle.completed} recorded the
+ * promotion decision. Changed only under its row lock.
  */
 @Entity
 @Table(name = "scoring_cycle")
@@ -69,6 +70,14 @@ public class ScoringCycle {
 
   @Column(name = "scored_at")
   public Instant scoredAt;
+
+  /** Id of the {@code cycle.completed} event; null until the decision is recorded. */
+  @Column(name = "completed_event_id")
+  public UUID completedEventId;
+
+  /** When the decision was made ({@code cycle.completed}'s {@code completedAt}). */
+  @Column(name = "completed_at")
+  public Instant completedAt;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

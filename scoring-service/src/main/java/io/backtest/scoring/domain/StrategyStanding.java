@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Whether a strategy is live, from the latest of its {@code strategy.promoted} and {@code
- * strategy.demoted} decisions (by decision time, since the two topics arrive in any order).
+ * Whether a strategy is live now, from the latest of its {@code strategy.promoted} and {@code
+ * strategy.demoted} decisions (by decision time, since the two topics arrive in any order). What a
+ * cycle decided is {@link CycleDecision}, which never changes.
  */
 @Entity
 @Table(name = "strategy_standing")
@@ -19,7 +20,7 @@ public class StrategyStanding {
   public UUID strategyId;
 
   @Column(nullable = false)
-  public boolean promoted;
+  public boolean live;
 
   @Column(name = "promoted_cycle_id")
   public UUID promotedCycleId;

@@ -3,6 +3,8 @@ package io.backtest.scoring.mapping;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.CycleCompleted;
+import io.backtest.scoring.domain.CycleDecision;
 import io.backtest.scoring.domain.Outcome;
 import io.backtest.scoring.domain.ReturnSeries;
 import io.backtest.scoring.domain.ScoringCycle;
@@ -10,8 +12,13 @@ import io.backtest.scoring.domain.StrategyResult;
 import io.backtest.scoring.domain.StrategyStanding;
 import io.backtest.scoring.rest.CycleScoring;
 import io.backtest.scoring.rest.LeaderboardItem;
+import io.backtest.scoring.rest.LeaderboardPage;
 import io.backtest.scoring.rest.Scorecard;
+import io.backtest.support.http.Page;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 
 /** Events to rows, rows to API answers. */
@@ -74,6 +81,29 @@ public final class ScoringMapper {
     return series;
   }
 
+  /**
+   * The rows of a cycle's decision: one per strategy it promoted or demoted (a strategy named twice
+   * in one list is one fact).
+   */
+  public static List<CycleDecision> decisions(CycleCompleted completed) {
+    List<CycleDecision> rows = new ArrayList<>();
+    for (UUID id : new LinkedHashSet<>(completed.promoted())) {
+      rows.add(decision(completed.cycleId(), CycleDecision.Kind.PROMOTED, id));
+    }
+    for (UUID id : new LinkedHashSet<>(completed.demoted())) {
+      rows.add(decision(completed.cycleId(), CycleDecision.Kind.DEMOTED, id));
+    }
+    return rows;
+  }
+
+  private static CycleDecision decision(UUID cycleId, CycleDecision.Kind kind, UUID strategyId) {
+    CycleDecision row = new CycleDecision();
+    row.cycleId = cycleId;
+    row.decision = kind;
+    row.strategyId = strategyId;
+    return row;
+  }
+
   /** The metrics of a scored result. */
   public static BacktestMetrics metrics(StrategyResult row) {
     if (row.outcome != Outcome.SCORED) {
@@ -103,7 +133,23 @@ public final class ScoringMapper {
         cycle.failed + cycle.missing,
         cycle.missing,
         cycle.startedAt,
-        cycle.scoredAt);
+        cycle.scoredAt,
+        cycle.completedAt);
+  }
+
+  /** One page of a cycle's ranking, with the cycle's progress. */
+  public static LeaderboardPage leaderboardPage(ScoringCycle cycle, Page<LeaderboardItem> page) {
+    CycleScoring progress = cycleScoring(cycle);
+    return new LeaderboardPage(
+        cycle.cycleId,
+        cycle.status,
+        cycle.expected,
+        progress.scored(),
+        progress.failed(),
+        page.items(),
+        page.page(),
+        page.size(),
+        page.total());
   }
 
   /** One line of a leaderboard. */
@@ -124,7 +170,7 @@ public final class ScoringMapper {
         rank,
         metrics(row),
         formula,
-        standing != null && standing.promoted,
+        standing != null && standing.live,
         standing == null ? null : standing.promotedAt,
         standing == null ? null : standing.demotedAt,
         standing == null ? null : standing.demotionReason);

@@ -19,6 +19,7 @@ public class ScoringEventConsumer {
   static final String BACKTEST_FAILED = "backtest-failed";
   static final String STRATEGY_PROMOTED = "strategy-promoted";
   static final String STRATEGY_DEMOTED = "strategy-demoted";
+  static final String CYCLE_COMPLETED = "cycle-completed";
 
   private final EventConsumer consumer;
   private final ScoringService scoring;
@@ -56,5 +57,11 @@ public class ScoringEventConsumer {
   public Uni<Void> onStrategyDemoted(Message<String> message) {
     return consumer.consume(
         message, EventCatalog.STRATEGY_DEMOTED, STRATEGY_DEMOTED, scoring::demote);
+  }
+
+  @Incoming(CYCLE_COMPLETED)
+  public Uni<Void> onCycleCompleted(Message<String> message) {
+    return consumer.consume(
+        message, EventCatalog.CYCLE_COMPLETED, CYCLE_COMPLETED, scoring::recordCompletion);
   }
 }

@@ -2,17 +2,14 @@ package io.backtest.scoring.repository;
 
 import io.backtest.scoring.domain.StrategyStanding;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Live standing of strategies. Both writes are upserts that apply only a decision newer than the
- * one recorded, so promotions and demotions may be processed in any order.
+ * Current live standing of strategies (scorecards). Both writes are upserts that apply only a
+ * decision newer than the one recorded, so promotions and demotions may be processed in any order.
  */
 @ApplicationScoped
 public class StandingRepository implements PanacheRepositoryBase<StrategyStanding, UUID> {
@@ -29,10 +26,10 @@ public class StandingRepository implements PanacheRepositoryBase<StrategyStandin
             session ->
                 session
                     .createNativeQuery(
-                        "insert into strategy_standing (strategy_id, promoted, promoted_cycle_id,"
+                        "insert into strategy_standing (strategy_id, live, promoted_cycle_id,"
                             + " promoted_rank, promoted_at, decided_at, event_id)"
                             + " values (:id, true, :cycle, :rank, :at, :at, :event)"
-                            + " on conflict (strategy_id) do update set promoted = true,"
+                            + " on conflict (strategy_id) do update set live = true,"
                             + " promoted_cycle_id = excluded.promoted_cycle_id,"
                             + " promoted_rank = excluded.promoted_rank,"
                             + " promoted_at = excluded.promoted_at,"
@@ -58,10 +55,10 @@ public class StandingRepository implements PanacheRepositoryBase<StrategyStandin
             session ->
                 session
                     .createNativeQuery(
-                        "insert into strategy_standing (strategy_id, promoted, demoted_at,"
+                        "insert into strategy_standing (strategy_id, live, demoted_at,"
                             + " demotion_reason, decided_at, event_id)"
                             + " values (:id, false, :at, :reason, :at, :event)"
-                            + " on conflict (strategy_id) do update set promoted = false,"
+                            + " on conflict (strategy_id) do update set live = false,"
                             + " demoted_at = excluded.demoted_at,"
                             + " demotion_reason = excluded.demotion_reason,"
                             + " decided_at = excluded.decided_at, event_id = excluded.event_id"
@@ -72,14 +69,5 @@ public class StandingRepository implements PanacheRepositoryBase<StrategyStandin
                     .setParameter("event", eventId)
                     .executeUpdate())
         .map(rows -> rows > 0);
-  }
-
-  /** The standings of some strategies (those never promoted have none). */
-  @WithSession
-  public Uni<List<StrategyStanding>> findByIds(Collection<UUID> strategyIds) {
-    if (strategyIds.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    return list("strategyId in ?1", strategyIds);
   }
 }

@@ -2,6 +2,8 @@ package io.backtest.scoring.rest;
 
 import io.backtest.contracts.http.Problem;
 import io.backtest.scoring.service.ScoringQueries;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/cycles/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cycles", description = "Scoring progress and rankings of evaluation cycles")
+@APIResponse(
+    responseCode = "400",
+    description = "A malformed parameter (id, page, size); errors[].field names it",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "404",
+    description = "Unknown cycle",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CycleScoringResource {
   private final ScoringQueries queries;
 
@@ -37,7 +48,9 @@ public class CycleScoringResource {
           "Scored results best first: score descending, ties by strategy id. Ranks are positions"
               + " in the whole cycle, also while results are still coming in (status SCORING)."
               + " score = sharpe × (1 − maxDrawdown) when the strategy traded at least once, else"
-              + " 0, rounded to 4 decimals.")
+              + " 0, rounded to 4 decimals. promoted says whether the cycle's decision promoted"
+              + " the strategy: false until the cycle is COMPLETED, after which the page never"
+              + " changes.")
   @APIResponse(
       responseCode = "200",
       description = "The page",
@@ -45,20 +58,6 @@ public class CycleScoringResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = LeaderboardPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Malformed id, page or size",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown cycle",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Uni<LeaderboardPage> leaderboard(
       @Parameter(
               description = "Cycle id",
@@ -80,11 +79,7 @@ public class CycleScoringResource {
                       defaultValue = "20"))
           @QueryParam("size")
           String size) {
-    UUID cycleId = Params.uuid("id", id);
-    int pageIndex = Params.page(page);
-    int pageSize = Params.size(size);
-    Params.checkOffset(pageIndex, pageSize);
-    return queries.findLeaderboard(cycleId, pageIndex, pageSize);
+    return queries.findLeaderboard(RequestParameters.uuid("id", id), PageRequest.of(page, size));
   }
 
   @GET
@@ -94,7 +89,8 @@ public class CycleScoringResource {
       description =
           "Expected, scored and failed results and the status: SCORING while results come in,"
               + " SCORED once all are in, TIMED_OUT when results stopped arriving (the missing ones"
-              + " are counted as failed).")
+              + " are counted as failed), COMPLETED once the promotion decision (cycle.completed)"
+              + " is recorded.")
   @APIResponse(
       responseCode = "200",
       description = "The progress",
@@ -102,26 +98,12 @@ public class CycleScoringResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = CycleScoring.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Malformed id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown cycle",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Uni<CycleScoring> scoring(
       @Parameter(
               description = "Cycle id",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           @PathParam("id")
           String id) {
-    return queries.findCycleScoring(Params.uuid("id", id));
+    return queries.findCycleScoring(RequestParameters.uuid("id", id));
   }
 }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param parameters its parameter values
  * @param score its score, {@code sharpe × (1 − maxDrawdown)} (0 without trades)
  * @param metrics its backtest's metrics
- * @param promoted whether it is live now
+ * @param promoted whether this cycle's decision ({@code cycle.completed}) promoted it: a fact of
+ *     the cycle, false until the cycle is {@code COMPLETED}, unchanged by later demotions
  */
 @Schema(description = "One ranked result of a cycle.")
 public record LeaderboardItem(
@@ -24,4 +25,9 @@ public record LeaderboardItem(
     Map<String, Number> parameters,
     @Schema(description = "sharpe × (1 − maxDrawdown), 0 without trades, 4 decimals.") double score,
     BacktestMetrics metrics,
-    @Schema(description = "Whether the strategy is live now.") boolean promoted) {}
+    @Schema(
+            description =
+                "Whether this cycle's decision promoted the strategy: false until the cycle is"
+                    + " COMPLETED, and unchanged by later decisions (the scorecard says whether it"
+                    + " is live now).")
+        boolean promoted) {}

@@ -6,10 +6,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One page of a cycle's ranking.
+ * One page of a cycle's ranking: the shared page shape ({@code items, page, size, total}) with the
+ * cycle's progress.
  *
  * @param cycleId the cycle
- * @param status where the cycle is in scoring
+ * @param status where the cycle is; a {@code COMPLETED} cycle's page never changes
  * @param expected candidates announced by {@code cycle.started}; null until it arrived
  * @param scored results counted in the ranking
  * @param failed failed backtests, plus the missing ones when the cycle timed out
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "One page of a cycle's ranking, best first.")
 public record LeaderboardPage(
     UUID cycleId,
-    CycleStatus status,
+    @Schema(description = CycleScoring.STATUS) CycleStatus status,
     @Schema(nullable = true, description = "Null until cycle.started arrived.") Integer expected,
     int scored,
     @Schema(description = "Failed backtests, plus the missing ones when the cycle timed out.")

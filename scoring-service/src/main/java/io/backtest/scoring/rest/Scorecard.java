@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param rank its rank in the cycle; null when the result arrived after the cycle closed
  * @param metrics its backtest's metrics
  * @param formula how the score is computed
- * @param promoted whether it is live now
+ * @param live whether it is live now (its latest {@code strategy.promoted} or {@code
+ *     strategy.demoted})
  * @param promotedAt when it was last promoted; null if never
  * @param demotedAt when it was last demoted; null if never
  * @param demotionReason why it was last demoted; null if never
@@ -35,7 +36,8 @@ public record Scorecard(
         Integer rank,
     BacktestMetrics metrics,
     @Schema(example = "sharpe × (1 − maxDrawdown)") String formula,
-    boolean promoted,
+    @Schema(description = "Whether the strategy is live now: its latest promotion or demotion.")
+        boolean live,
     @Schema(nullable = true) Instant promotedAt,
     @Schema(nullable = true) Instant demotedAt,
     @Schema(nullable = true) String demotionReason) {}

@@ -2,6 +2,7 @@ package io.backtest.scoring.rest;
 
 import io.backtest.contracts.http.Problem;
 import io.backtest.scoring.service.ScoringQueries;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,8 @@ public class StrategyScorecardResource {
       summary = "A strategy's scorecard",
       description =
           "Score, rank in its cycle, backtest metrics, the formula (sharpe × (1 − maxDrawdown),"
-              + " 0 without trades, 4 decimals) and whether the strategy is live.")
+              + " 0 without trades, 4 decimals) and whether the strategy is live now (its latest"
+              + " promotion or demotion).")
   @APIResponse(
       responseCode = "200",
       description = "The scorecard",
@@ -60,6 +62,6 @@ public class StrategyScorecardResource {
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           @PathParam("id")
           String id) {
-    return queries.findScorecard(Params.uuid("id", id));
+    return queries.findScorecard(RequestParameters.uuid("id", id));
   }
 }

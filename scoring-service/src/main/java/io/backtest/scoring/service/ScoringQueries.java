@@ -4,25 +4,24 @@ import io.backtest.scoring.domain.Outcome;
 import io.backtest.scoring.domain.ScoringCycle;
 import io.backtest.scoring.domain.ScoringModel;
 import io.backtest.scoring.domain.StrategyResult;
-import io.backtest.scoring.domain.StrategyStanding;
 import io.backtest.scoring.mapping.ScoringMapper;
 import io.backtest.scoring.repository.CycleRepository;
+import io.backtest.scoring.repository.DecisionRepository;
 import io.backtest.scoring.repository.ResultRepository;
 import io.backtest.scoring.repository.StandingRepository;
 import io.backtest.scoring.rest.CycleScoring;
 import io.backtest.scoring.rest.LeaderboardItem;
 import io.backtest.scoring.rest.LeaderboardPage;
 import io.backtest.scoring.rest.Scorecard;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** What the API reads: cycle progress, leaderboards, scorecards. */
 @ApplicationScoped
@@ -30,16 +29,19 @@ public class ScoringQueries {
   private final CycleRepository cycles;
   private final ResultRepository results;
   private final StandingRepository standings;
+  private final DecisionRepository decisions;
   private final ScoringModel model;
 
   public ScoringQueries(
       CycleRepository cycles,
       ResultRepository results,
       StandingRepository standings,
+      DecisionRepository decisions,
       ScoringModel model) {
     this.cycles = cycles;
     this.results = results;
     this.standings = standings;
+    this.decisions = decisions;
     this.model = model;
   }
 
@@ -51,34 +53,18 @@ public class ScoringQueries {
 
   /**
    * One page of a cycle's ranking. Ranks are positions in the whole cycle's order, also while
-   * results are still coming in; fails with 404 for an unknown cycle.
+   * results are still coming in; {@code promoted} is what the cycle's decision did, so the page of
+   * a {@code COMPLETED} cycle never changes. Fails with 404 for an unknown cycle.
    */
   @WithSession
-  public Uni<LeaderboardPage> findLeaderboard(UUID cycleId, int page, int size) {
+  public Uni<LeaderboardPage> findLeaderboard(UUID cycleId, PageRequest request) {
     return findCycle(cycleId)
         .chain(
             cycle ->
                 results
                     .countRanked(cycleId)
-                    .chain(
-                        total ->
-                            results
-                                .rankedPage(cycleId, page, size)
-                                .chain(rows -> items(rows, page * size))
-                                .map(
-                                    items -> {
-                                      var progress = ScoringMapper.cycleScoring(cycle);
-                                      return new LeaderboardPage(
-                                          cycleId,
-                                          cycle.status,
-                                          cycle.expected,
-                                          progress.scored(),
-                                          progress.failed(),
-                                          items,
-                                          page,
-                                          size,
-                                          total);
-                                    })));
+                    .chain(total -> rankedPage(cycleId, request, total))
+                    .map(page -> ScoringMapper.leaderboardPage(cycle, page)));
   }
 
   /**
@@ -113,24 +99,28 @@ public class ScoringQueries {
         .failWith(() -> ProblemException.notFound("Cycle", cycleId));
   }
 
-  private Uni<List<LeaderboardItem>> items(List<StrategyResult> rows, int offset) {
-    List<UUID> ids = rows.stream().map(r -> r.strategyId).toList();
-    return standings
-        .findByIds(ids)
-        .map(
-            found -> {
-              Map<UUID, StrategyStanding> byId =
-                  found.stream().collect(Collectors.toMap(s -> s.strategyId, Function.identity()));
-              List<LeaderboardItem> items = new ArrayList<>(rows.size());
-              for (int i = 0; i < rows.size(); i++) {
-                StrategyResult row = rows.get(i);
-                StrategyStanding standing = byId.get(row.strategyId);
-                items.add(
-                    ScoringMapper.leaderboardItem(
-                        offset + i + 1, row, standing != null && standing.promoted));
-              }
-              return items;
-            });
+  private Uni<Page<LeaderboardItem>> rankedPage(UUID cycleId, PageRequest request, long total) {
+    if (request.offset() >= total) {
+      // past the end (also where page × size would not even fit a query's offset)
+      return Uni.createFrom().item(Page.of(List.of(), request, total));
+    }
+    return results
+        .rankedPage(cycleId, request.page(), request.size())
+        .chain(
+            rows ->
+                decisions
+                    .findPromoted(cycleId)
+                    .map(
+                        promoted -> {
+                          List<LeaderboardItem> items = new ArrayList<>(rows.size());
+                          for (StrategyResult row : rows) {
+                            int rank = Math.toIntExact(request.offset() + items.size() + 1);
+                            items.add(
+                                ScoringMapper.leaderboardItem(
+                                    rank, row, promoted.contains(row.strategyId)));
+                          }
+                          return Page.of(items, request, total);
+                        }));
   }
 
   private static Scorecard noScorecard(UUID strategyId, StrategyResult other) {

@@ -4,6 +4,7 @@ import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
+import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
@@ -18,12 +19,13 @@ import io.backtest.scoring.domain.ScoringModel;
 import io.backtest.scoring.domain.StrategyResult;
 import io.backtest.scoring.mapping.ScoringMapper;
 import io.backtest.scoring.repository.CycleRepository;
+import io.backtest.scoring.repository.DecisionRepository;
 import io.backtest.scoring.repository.ResultRepository;
 import io.backtest.scoring.repository.ReturnSeriesRepository;
 import io.backtest.scoring.repository.StandingRepository;
 import io.backtest.support.config.PlatformConfig;
+import io.backtest.support.http.Correlation;
 import io.backtest.support.messaging.Outbox;
-import io.backtest.support.rest.Correlation;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +37,9 @@ import java.util.UUID;
 
 /**
  * Scores backtest results, counts a cycle's outcomes and closes the cycle exactly once, with its
- * ranking, when every announced result is in or when it went quiet for too long.
+ * ranking, when every announced result is in or when it went quiet for too long; then records the
+ * promotion decision on it ({@code cycle.completed}) once, and keeps the live standing of
+ * strategies ({@code strategy.promoted} / {@code strategy.demoted}).
  *
  * <p>Every method that touches a cycle first takes the cycle's row lock ({@link
  * CycleRepository#lockOrCreate}): the events of one cycle arrive on several topics at once, and the
@@ -49,6 +53,7 @@ public class ScoringService {
   private final ResultRepository results;
   private final ReturnSeriesRepository returnSeries;
   private final StandingRepository standings;
+  private final DecisionRepository decisions;
   private final ScoringModel model;
   private final Outbox outbox;
   private final PlatformConfig platform;
@@ -58,6 +63,7 @@ public class ScoringService {
       ResultRepository results,
       ReturnSeriesRepository returnSeries,
       StandingRepository standings,
+      DecisionRepository decisions,
       ScoringModel model,
       Outbox outbox,
       PlatformConfig platform) {
@@ -65,6 +71,7 @@ public class ScoringService {
     this.results = results;
     this.returnSeries = returnSeries;
     this.standings = standings;
+    this.decisions = decisions;
     this.model = model;
     this.outbox = outbox;
     this.platform = platform;
@@ -123,58 +130,92 @@ public class ScoringService {
   @WithTransaction
   public Uni<Void> recordBacktest(EventEnvelope<BacktestCompleted> event) {
     BacktestCompleted completed = event.data();
-    Instant now = Instant.now();
-    return cycles
-        .lockOrCreate(completed.cycleId(), event.correlationId(), now)
-        .chain(
-            cycle ->
-                results
-                    .findOutcome(completed.cycleId(), completed.strategyId())
-                    .chain(
-                        existing ->
-                            existing != null
-                                ? ignoreSecondOutcome(existing, completed.backtestId(), event)
-                                : score(cycle, event, now)));
+    return recordOutcome(
+        event, completed.cycleId(), completed.strategyId(), completed.backtestId(), this::score);
   }
 
   /** Counts a failed backtest and closes its cycle if this was the last result. */
   @WithTransaction
   public Uni<Void> recordFailure(EventEnvelope<BacktestFailed> event) {
     BacktestFailed failed = event.data();
+    return recordOutcome(
+        event, failed.cycleId(), failed.strategyId(), failed.backtestId(), this::fail);
+  }
+
+  /** What a first outcome of a strategy in a cycle does, under the cycle's lock. */
+  @FunctionalInterface
+  private interface OutcomeEffect<T> {
+    Uni<Void> apply(ScoringCycle cycle, EventEnvelope<T> event, Instant now);
+  }
+
+  /**
+   * Locks the outcome's cycle (creating it if this is its first event) and applies {@code effect}
+   * unless the strategy already has an outcome in the cycle.
+   */
+  private <T> Uni<Void> recordOutcome(
+      EventEnvelope<T> event,
+      UUID cycleId,
+      UUID strategyId,
+      UUID backtestId,
+      OutcomeEffect<T> effect) {
     Instant now = Instant.now();
     return cycles
-        .lockOrCreate(failed.cycleId(), event.correlationId(), now)
+        .lockOrCreate(cycleId, event.correlationId(), now)
         .chain(
             cycle ->
                 results
-                    .findOutcome(failed.cycleId(), failed.strategyId())
+                    .findOutcome(cycleId, strategyId)
                     .chain(
-                        existing -> {
-                          if (existing != null) {
-                            return ignoreSecondOutcome(existing, failed.backtestId(), event);
-                          }
-                          boolean late = !cycle.isOpen();
-                          StrategyResult row =
-                              ScoringMapper.failedResult(failed, late, event.id(), now);
-                          Uni<Void> stored = results.persist(row).replaceWithVoid();
-                          if (late) {
-                            Log.warnf(
-                                "cycle %s: backtest %s of strategy %s failed after the cycle was"
-                                    + " closed (%s); stored, not counted: %s",
-                                cycle.cycleId,
-                                failed.backtestId(),
-                                failed.strategyId(),
-                                cycle.status,
-                                failed.reason());
-                            return stored;
-                          }
-                          cycle.failed++;
-                          cycle.lastActivityAt = now;
-                          Log.infof(
-                              "cycle %s: backtest of strategy %s failed (%s); %s",
-                              cycle.cycleId, failed.strategyId(), failed.reason(), progress(cycle));
-                          return stored.chain(() -> completeIfAllIn(cycle, event.id(), now));
-                        }));
+                        existing ->
+                            existing != null
+                                ? ignoreSecondOutcome(existing, backtestId, event)
+                                : effect.apply(cycle, event, now)));
+  }
+
+  /**
+   * Records the promotion decision on a cycle ({@code cycle.completed}): the strategies it promoted
+   * and demoted, and the status {@code COMPLETED}. The first decision recorded for a cycle stands;
+   * a later {@code cycle.completed} of the same cycle (another event id) is logged and ignored. A
+   * cycle scoring never saw is created for it.
+   */
+  @WithTransaction
+  public Uni<Void> recordCompletion(EventEnvelope<CycleCompleted> event) {
+    CycleCompleted completed = event.data();
+    return cycles
+        .lockOrCreate(completed.cycleId(), event.correlationId(), Instant.now())
+        .chain(
+            cycle -> {
+              if (cycle.completedEventId != null) {
+                Log.warnf(
+                    "cycle %s: cycle.completed %s repeats the decision recorded from event %s;"
+                        + " the first stands",
+                    cycle.cycleId, event.id(), cycle.completedEventId);
+                return Uni.createFrom().voidItem();
+              }
+              if (cycle.startedAt == null && cycle.scored + cycle.failed == 0) {
+                Log.warnf(
+                    "cycle %s: decided, but scoring never saw any of its events; recorded without"
+                        + " a ranking",
+                    cycle.cycleId);
+              } else if (cycle.status == CycleStatus.SCORING) {
+                Log.warnf(
+                    "cycle %s: decided while scoring had it open (%s); results arriving from now"
+                        + " on are kept as late",
+                    cycle.cycleId, progress(cycle));
+              }
+              CycleStatus previous = cycle.status;
+              cycle.status = CycleStatus.COMPLETED;
+              cycle.completedEventId = event.id();
+              cycle.completedAt = completed.completedAt();
+              Log.infof(
+                  "cycle %s COMPLETED (was %s): %d promoted, %d demoted; %s",
+                  cycle.cycleId,
+                  previous,
+                  completed.promoted().size(),
+                  completed.demoted().size(),
+                  completed.summary());
+              return decisions.persist(ScoringMapper.decisions(completed));
+            });
   }
 
   /** Marks a strategy live, unless a later decision about it is already recorded. */
@@ -263,6 +304,28 @@ public class ScoringService {
               }
               return close(cycle, CycleStatus.TIMED_OUT, null, now).replaceWith(true);
             });
+  }
+
+  private Uni<Void> fail(ScoringCycle cycle, EventEnvelope<BacktestFailed> event, Instant now) {
+    BacktestFailed failed = event.data();
+    boolean late = !cycle.isOpen();
+    Uni<Void> stored =
+        results
+            .persist(ScoringMapper.failedResult(failed, late, event.id(), now))
+            .replaceWithVoid();
+    if (late) {
+      Log.warnf(
+          "cycle %s: backtest %s of strategy %s failed after the cycle was closed (%s); stored,"
+              + " not counted: %s",
+          cycle.cycleId, failed.backtestId(), failed.strategyId(), cycle.status, failed.reason());
+      return stored;
+    }
+    cycle.failed++;
+    cycle.lastActivityAt = now;
+    Log.infof(
+        "cycle %s: backtest of strategy %s failed (%s); %s",
+        cycle.cycleId, failed.strategyId(), failed.reason(), progress(cycle));
+    return stored.chain(() -> completeIfAllIn(cycle, event.id(), now));
   }
 
   private Uni<Void> score(ScoringCycle cycle, EventEnvelope<BacktestCompleted> event, Instant now) {

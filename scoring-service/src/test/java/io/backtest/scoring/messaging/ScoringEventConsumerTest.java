@@ -3,12 +3,17 @@ package io.backtest.scoring.messaging;
 import static io.backtest.scoring.ScoringFixtures.WAIT;
 import static io.backtest.scoring.ScoringFixtures.awaitExpected;
 import static io.backtest.scoring.ScoringFixtures.awaitProcessed;
+import static io.backtest.scoring.ScoringFixtures.awaitScoring;
+import static io.backtest.scoring.ScoringFixtures.awaitStatus;
 import static io.backtest.scoring.ScoringFixtures.completed;
+import static io.backtest.scoring.ScoringFixtures.count;
+import static io.backtest.scoring.ScoringFixtures.cycleCompleted;
 import static io.backtest.scoring.ScoringFixtures.cycleStarted;
 import static io.backtest.scoring.ScoringFixtures.demoted;
 import static io.backtest.scoring.ScoringFixtures.failed;
-import static io.backtest.scoring.ScoringFixtures.headers;
+import static io.backtest.scoring.ScoringFixtures.liveOnScorecard;
 import static io.backtest.scoring.ScoringFixtures.promoted;
+import static io.backtest.scoring.ScoringFixtures.promotedOnLeaderboard;
 import static io.backtest.scoring.ScoringFixtures.scoring;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +26,12 @@ import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventJson;
 import io.backtest.contracts.Topics;
 import io.backtest.contracts.events.BacktestFailed;
+import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
-import io.backtest.scoring.ScoringFixtures;
+import io.backtest.scoring.KafkaTestBase;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,8 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,19 +47,7 @@ import org.junit.jupiter.api.Test;
  * topic's dead-letter queue with its reason while the consumer goes on.
  */
 @QuarkusTest
-class ScoringEventConsumerTest {
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-    ScoringFixtures.readDecimalsAsDoubles();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
+class ScoringEventConsumerTest extends KafkaTestBase {
 
   // --- cycle.started -------------------------------------------------------------------------
 
@@ -64,36 +56,17 @@ class ScoringEventConsumerTest {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
-    String correlationId = "corr-" + cycleId;
-    EventEnvelope<CycleStarted> started =
-        kafka.publish(
-            EventCatalog.CYCLE_STARTED,
-            cycleId.toString(),
-            cycleStarted(cycleId, List.of(a, b)),
-            correlationId);
+    EventEnvelope<CycleStarted> started = startCycle(cycleId, List.of(a, b));
     kafka.publish(EventCatalog.CYCLE_STARTED, started);
     // a later announcement of the same cycle with other numbers does not replace the first
-    EventEnvelope<CycleStarted> repeated =
-        kafka.publish(
-            EventCatalog.CYCLE_STARTED,
-            cycleId.toString(),
-            cycleStarted(cycleId, List.of(a, b, UUID.randomUUID())),
-            correlationId);
+    EventEnvelope<CycleStarted> repeated = startCycle(cycleId, List.of(a, b, UUID.randomUUID()));
     awaitProcessed(repeated.id(), "cycle-started");
     assertThat(scoring(cycleId).getInt("expected")).isEqualTo(2);
 
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        a.toString(),
-        completed(cycleId, a, 1.0, 0.2, 3),
-        correlationId);
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        b.toString(),
-        completed(cycleId, b, 2.0, 0.2, 3),
-        correlationId);
+    publishResult(cycleId, a, 1.0, 0.2, 3);
+    publishResult(cycleId, b, 2.0, 0.2, 3);
 
-    CycleScored scored = awaitCycleScored(cycleId);
+    CycleScored scored = awaitCycleScored(cycleId).data();
     assertThat(scored.expected()).isEqualTo(2);
     assertThat(scored.scored()).isEqualTo(2);
     assertThat(scoring(cycleId).getString("status")).isEqualTo("SCORED");
@@ -107,8 +80,7 @@ class ScoringEventConsumerTest {
     String payload =
         EventJson.write(cycleStarted(cycleId, List.of(UUID.randomUUID())))
             .replace("\"candidates\":1", "\"candidates\":0");
-    kafka.publishRaw(
-        kafka.topic(Topics.CYCLE_STARTED), key, payload, headers(EventCatalog.CYCLE_STARTED, key));
+    publishRaw(EventCatalog.CYCLE_STARTED, key, payload);
 
     ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.CYCLE_STARTED, key);
     assertThat(TestKafka.header(dead, "dead-letter-reason"))
@@ -117,11 +89,7 @@ class ScoringEventConsumerTest {
     assertThat(dead.value()).isEqualTo(payload);
 
     // the next record of the same partition is processed
-    kafka.publish(
-        EventCatalog.CYCLE_STARTED,
-        key,
-        cycleStarted(cycleId, List.of(UUID.randomUUID(), UUID.randomUUID())),
-        "corr-" + cycleId);
+    startCycle(cycleId, List.of(UUID.randomUUID(), UUID.randomUUID()));
     awaitExpected(cycleId, 2);
   }
 
@@ -136,16 +104,8 @@ class ScoringEventConsumerTest {
         EventJson.write(completed(cycleId, a, 1.0, 0.1, 2))
             .replaceFirst("\"sharpe\":1\\.0", "\"sharpe\":\"high\"");
     assertThat(payload).contains("\"sharpe\":\"high\"");
-    kafka.publishRaw(
-        kafka.topic(Topics.BACKTEST_COMPLETED),
-        key,
-        payload,
-        headers(EventCatalog.BACKTEST_COMPLETED, key));
-    kafka.publishRaw(
-        kafka.topic(Topics.BACKTEST_COMPLETED),
-        key,
-        "{not json",
-        headers(EventCatalog.BACKTEST_COMPLETED, key));
+    publishRaw(EventCatalog.BACKTEST_COMPLETED, key, payload);
+    publishRaw(EventCatalog.BACKTEST_COMPLETED, key, "{not json");
 
     List<ConsumerRecord<String, String>> dead =
         kafka.await(
@@ -156,17 +116,9 @@ class ScoringEventConsumerTest {
         .anySatisfy(reason -> assertThat(reason).contains("metrics.sharpe"));
 
     // nothing of it was stored, and the consumer goes on with the next record
-    kafka.publish(
-        EventCatalog.CYCLE_STARTED,
-        cycleId.toString(),
-        cycleStarted(cycleId, List.of(a)),
-        "corr-" + cycleId);
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        key,
-        completed(cycleId, a, 1.0, 0.1, 2),
-        "corr-" + cycleId);
-    CycleScored scored = awaitCycleScored(cycleId);
+    startCycle(cycleId, List.of(a));
+    publishResult(cycleId, a, 1.0, 0.1, 2);
+    CycleScored scored = awaitCycleScored(cycleId).data();
     assertThat(scored.scored()).isEqualTo(1);
     assertThat(scored.ranking().getFirst().score()).isEqualTo(0.9);
   }
@@ -178,18 +130,13 @@ class ScoringEventConsumerTest {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
-    String correlationId = "corr-" + cycleId;
-    kafka.publish(
-        EventCatalog.CYCLE_STARTED,
-        cycleId.toString(),
-        cycleStarted(cycleId, List.of(a, b)),
-        correlationId);
+    startCycle(cycleId, List.of(a, b));
     BacktestFailed failure = failed(cycleId, a, "worker ran out of memory");
     EventEnvelope<BacktestFailed> first =
-        kafka.publish(EventCatalog.BACKTEST_FAILED, a.toString(), failure, correlationId);
+        kafka.publish(EventCatalog.BACKTEST_FAILED, a.toString(), failure, correlation(cycleId));
     kafka.publish(EventCatalog.BACKTEST_FAILED, first);
     EventEnvelope<BacktestFailed> republished =
-        kafka.publish(EventCatalog.BACKTEST_FAILED, a.toString(), failure, correlationId);
+        kafka.publish(EventCatalog.BACKTEST_FAILED, a.toString(), failure, correlation(cycleId));
     awaitProcessed(republished.id(), "backtest-failed");
 
     // cycle.started travels on another topic: wait until it is in too
@@ -198,12 +145,8 @@ class ScoringEventConsumerTest {
     assertThat(progress.getString("status")).isEqualTo("SCORING");
     assertThat(progress.getInt("failed")).isEqualTo(1);
 
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        b.toString(),
-        completed(cycleId, b, 1.0, 0.0, 1),
-        correlationId);
-    CycleScored scored = awaitCycleScored(cycleId);
+    publishResult(cycleId, b, 1.0, 0.0, 1);
+    CycleScored scored = awaitCycleScored(cycleId).data();
     assertThat(scored.failed()).isEqualTo(1);
     assertThat(scored.scored()).isEqualTo(1);
     // the reason is kept: a scorecard request for the failed strategy says why there is none
@@ -222,25 +165,19 @@ class ScoringEventConsumerTest {
     String key = a.toString();
     String payload =
         EventJson.write(failed(cycleId, a, "x")).replace("\"reason\":\"x\"", "\"reason\":\" \"");
-    kafka.publishRaw(
-        kafka.topic(Topics.BACKTEST_FAILED),
-        key,
-        payload,
-        headers(EventCatalog.BACKTEST_FAILED, key));
+    publishRaw(EventCatalog.BACKTEST_FAILED, key, payload);
 
     ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.BACKTEST_FAILED, key);
     assertThat(TestKafka.header(dead, "dead-letter-reason"))
         .contains("not a valid BacktestFailed")
         .contains("reason must not be blank");
 
-    EventEnvelope<BacktestFailed> valid =
-        kafka.publish(
-            EventCatalog.BACKTEST_FAILED, key, failed(cycleId, a, "no data"), "corr-" + cycleId);
+    EventEnvelope<BacktestFailed> valid = publishFailure(cycleId, a, "no data");
     awaitProcessed(valid.id(), "backtest-failed");
     assertThat(scoring(cycleId).getInt("failed")).isEqualTo(1);
   }
 
-  // --- strategy.promoted / strategy.demoted ---------------------------------------------------
+  // --- strategy.promoted / strategy.demoted: the live standing, on scorecards -----------------
 
   @Test
   void redeliveredPromotionDoesNotUndoALaterDemotion() {
@@ -250,13 +187,13 @@ class ScoringEventConsumerTest {
     EventEnvelope<StrategyPromoted> promotion =
         kafka.publish(
             EventCatalog.STRATEGY_PROMOTED, a.toString(), promoted(a, cycleId, 1, t), "corr");
-    await().atMost(WAIT).until(() -> promotedOnLeaderboard(cycleId));
+    await().atMost(WAIT).until(() -> liveOnScorecard(a));
     kafka.publish(
         EventCatalog.STRATEGY_DEMOTED,
         a.toString(),
         demoted(a, "drift beyond 3 sigma", t.plusSeconds(60)),
         "corr");
-    await().atMost(WAIT).until(() -> !promotedOnLeaderboard(cycleId));
+    await().atMost(WAIT).until(() -> !liveOnScorecard(a));
 
     kafka.publish(EventCatalog.STRATEGY_PROMOTED, promotion);
     // an event behind the redelivery on the same partition (same key) marks when it was handled
@@ -268,15 +205,16 @@ class ScoringEventConsumerTest {
             "corr");
     awaitProcessed(marker.id(), "strategy-promoted");
 
-    assertThat(promotedOnLeaderboard(cycleId)).isFalse();
     given()
         .get("/api/v1/strategies/{id}/scorecard", a)
         .then()
         .statusCode(200)
-        .body("promoted", equalTo(false))
+        .body("live", equalTo(false))
         .body("promotedAt", equalTo("2026-03-02T10:00:00Z"))
         .body("demotedAt", equalTo("2026-03-02T10:01:00Z"))
         .body("demotionReason", equalTo("drift beyond 3 sigma"));
+    // the live standing is not the cycle's decision: the leaderboard shows only the latter
+    assertThat(promotedOnLeaderboard(cycleId)).isEmpty();
   }
 
   @Test
@@ -298,7 +236,7 @@ class ScoringEventConsumerTest {
         a.toString(),
         promoted(a, cycleId, 1, t.plusSeconds(120)),
         "corr");
-    await().atMost(WAIT).until(() -> promotedOnLeaderboard(cycleId));
+    await().atMost(WAIT).until(() -> liveOnScorecard(a));
 
     kafka.publish(EventCatalog.STRATEGY_DEMOTED, demotion);
     EventEnvelope<StrategyDemoted> marker =
@@ -309,7 +247,7 @@ class ScoringEventConsumerTest {
             "corr");
     awaitProcessed(marker.id(), "strategy-demoted");
 
-    assertThat(promotedOnLeaderboard(cycleId)).isTrue();
+    assertThat(liveOnScorecard(a)).isTrue();
   }
 
   @Test
@@ -320,20 +258,16 @@ class ScoringEventConsumerTest {
     Instant t = Instant.parse("2026-03-04T10:00:00Z");
     String payload =
         EventJson.write(promoted(a, cycleId, 1, t)).replace("\"liveCount\":1", "\"liveCount\":36");
-    kafka.publishRaw(
-        kafka.topic(Topics.STRATEGY_PROMOTED),
-        key,
-        payload,
-        headers(EventCatalog.STRATEGY_PROMOTED, key));
+    publishRaw(EventCatalog.STRATEGY_PROMOTED, key, payload);
 
     ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.STRATEGY_PROMOTED, key);
     assertThat(TestKafka.header(dead, "dead-letter-reason"))
         .contains("not a valid StrategyPromoted")
         .contains("liveCount 36 exceeds the cap 35");
-    assertThat(promotedOnLeaderboard(cycleId)).isFalse();
+    assertThat(liveOnScorecard(a)).isFalse();
 
     kafka.publish(EventCatalog.STRATEGY_PROMOTED, key, promoted(a, cycleId, 1, t), "corr");
-    await().atMost(WAIT).until(() -> promotedOnLeaderboard(cycleId));
+    await().atMost(WAIT).until(() -> liveOnScorecard(a));
   }
 
   @Test
@@ -343,21 +277,20 @@ class ScoringEventConsumerTest {
     String key = a.toString();
     Instant t = Instant.parse("2026-03-05T10:00:00Z");
     kafka.publish(EventCatalog.STRATEGY_PROMOTED, key, promoted(a, cycleId, 1, t), "corr");
-    await().atMost(WAIT).until(() -> promotedOnLeaderboard(cycleId));
-    kafka.publishRaw(
-        kafka.topic(Topics.STRATEGY_DEMOTED),
+    await().atMost(WAIT).until(() -> liveOnScorecard(a));
+    publishRaw(
+        EventCatalog.STRATEGY_DEMOTED,
         key,
-        "{\"strategyId\":\"" + a + "\",\"reason\":\"no time\"}",
-        headers(EventCatalog.STRATEGY_DEMOTED, key));
+        "{\"strategyId\":\"" + a + "\",\"reason\":\"no time\"}");
 
     ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.STRATEGY_DEMOTED, key);
     assertThat(TestKafka.header(dead, "dead-letter-reason"))
         .contains("not a valid StrategyDemoted");
-    assertThat(promotedOnLeaderboard(cycleId)).isTrue();
+    assertThat(liveOnScorecard(a)).isTrue();
 
     kafka.publish(
         EventCatalog.STRATEGY_DEMOTED, key, demoted(a, "drift", t.plusSeconds(1)), "corr");
-    await().atMost(WAIT).until(() -> !promotedOnLeaderboard(cycleId));
+    await().atMost(WAIT).until(() -> !liveOnScorecard(a));
   }
 
   @Test
@@ -368,42 +301,122 @@ class ScoringEventConsumerTest {
     assertThat(TestKafka.header(dead, "dead-letter-reason")).contains("no CloudEvents headers");
   }
 
-  /** A one-candidate cycle, scored; returns the candidate. */
-  private static UUID scoredAlone(UUID cycleId) {
-    UUID a = UUID.randomUUID();
-    kafka.publish(
-        EventCatalog.CYCLE_STARTED,
-        cycleId.toString(),
-        cycleStarted(cycleId, List.of(a)),
-        "corr-" + cycleId);
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        a.toString(),
-        completed(cycleId, a, 1.5, 0.2, 10),
-        "corr-" + cycleId);
-    awaitCycleScored(cycleId);
-    return a;
-  }
+  // --- cycle.completed: the cycle's decision, on its leaderboard ------------------------------
 
-  private static boolean promotedOnLeaderboard(UUID cycleId) {
-    return given()
+  @Test
+  void cycleCompletedMarksExactlyTheStrategiesItPromotedAndCompletesTheCycle() {
+    UUID cycleId = UUID.randomUUID();
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    UUID c = UUID.randomUUID();
+    UUID replaced = UUID.randomUUID();
+    startCycle(cycleId, List.of(a, b, c));
+    // 2.0 × 0.9 = 1.8; 1.5 × 0.8 = 1.2; 1.0 × 0.5 = 0.5
+    publishResult(cycleId, a, 2.0, 0.1, 10);
+    publishResult(cycleId, b, 1.5, 0.2, 10);
+    publishResult(cycleId, c, 1.0, 0.5, 10);
+    awaitCycleScored(cycleId);
+    // live before the decision is recorded: the leaderboard still shows no promotion
+    kafka.publish(
+        EventCatalog.STRATEGY_PROMOTED,
+        a.toString(),
+        promoted(a, cycleId, 1, Instant.parse("2026-03-02T09:04:00Z")),
+        correlation(cycleId));
+    await().atMost(WAIT).until(() -> liveOnScorecard(a));
+    assertThat(scoring(cycleId).getString("status")).isEqualTo("SCORED");
+    assertThat(promotedOnLeaderboard(cycleId)).isEmpty();
+
+    publishDecision(cycleId, List.of(a, c), List.of(replaced));
+    awaitStatus(cycleId, "COMPLETED");
+
+    given()
         .get("/api/v1/cycles/{id}/leaderboard", cycleId)
         .then()
         .statusCode(200)
-        .extract()
-        .<Boolean>path("items[0].promoted");
+        .body("status", equalTo("COMPLETED"))
+        .body("items.strategyId", equalTo(List.of(a.toString(), b.toString(), c.toString())))
+        .body("items.promoted", equalTo(List.of(true, false, true)));
+    JsonPath progress = scoring(cycleId);
+    assertThat(progress.getString("completedAt")).isEqualTo("2026-03-02T09:05:00Z");
+    assertThat(progress.getString("scoredAt")).isNotNull();
+    assertThat(progress.getInt("scored")).isEqualTo(3);
+    assertThat(decisions(cycleId, "PROMOTED")).isEqualTo(2);
+    assertThat(decisions(cycleId, "DEMOTED")).isEqualTo(1);
+
+    // a later demotion changes the live standing, not what the cycle decided
+    kafka.publish(
+        EventCatalog.STRATEGY_DEMOTED,
+        a.toString(),
+        demoted(a, "drift", Instant.parse("2026-03-02T10:00:00Z")),
+        correlation(cycleId));
+    await().atMost(WAIT).until(() -> !liveOnScorecard(a));
+    assertThat(promotedOnLeaderboard(cycleId)).containsExactly(a.toString(), c.toString());
   }
 
-  private static CycleScored awaitCycleScored(UUID cycleId) {
-    return kafka
-        .awaitEvents(EventCatalog.CYCLE_SCORED, e -> e.data().cycleId().equals(cycleId), 1, WAIT)
-        .getFirst()
-        .data();
+  @Test
+  void redeliveredOrRepeatedCycleCompletedChangesNothing() {
+    UUID cycleId = UUID.randomUUID();
+    UUID a = scoredAlone(cycleId);
+    EventEnvelope<CycleCompleted> decision = publishDecision(cycleId, List.of(a), List.of());
+    kafka.publish(EventCatalog.CYCLE_COMPLETED, decision);
+    // another decision about the same cycle, in a new event: the first stands
+    EventEnvelope<CycleCompleted> repeated = publishDecision(cycleId, List.of(), List.of(a));
+    // same key, same partition: once the last is processed, so were the others
+    awaitProcessed(repeated.id(), "cycle-completed");
+
+    assertThat(scoring(cycleId).getString("status")).isEqualTo("COMPLETED");
+    assertThat(promotedOnLeaderboard(cycleId)).containsExactly(a.toString());
+    assertThat(decisions(cycleId, "PROMOTED")).isEqualTo(1);
+    assertThat(decisions(cycleId, "DEMOTED")).isZero();
   }
 
-  private static ConsumerRecord<String, String> awaitDeadLetter(String topic, String key) {
-    return kafka
-        .await(kafka.topic(Topics.dlq(topic)), r -> key.equals(r.key()), 1, WAIT)
-        .getFirst();
+  @Test
+  void malformedCycleCompletedIsDeadLetteredWithItsReasonAndTheConsumerGoesOn() {
+    UUID cycleId = UUID.randomUUID();
+    UUID a = scoredAlone(cycleId);
+    String key = cycleId.toString();
+    String payload =
+        EventJson.write(cycleCompleted(cycleId, List.of(a), List.of()))
+            .replace("\"status\":\"COMPLETED\"", "\"status\":\"DONE\"");
+    assertThat(payload).contains("\"status\":\"DONE\"");
+    publishRaw(EventCatalog.CYCLE_COMPLETED, key, payload);
+
+    ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.CYCLE_COMPLETED, key);
+    assertThat(TestKafka.header(dead, "dead-letter-reason"))
+        .contains("not a valid CycleCompleted")
+        .contains("status must be COMPLETED or FAILED");
+    assertThat(scoring(cycleId).getString("status")).isEqualTo("SCORED");
+
+    publishDecision(cycleId, List.of(a), List.of());
+    awaitStatus(cycleId, "COMPLETED");
+    assertThat(promotedOnLeaderboard(cycleId)).containsExactly(a.toString());
+  }
+
+  @Test
+  void cycleCompletedForACycleScoringNeverSawIsRecorded() {
+    UUID cycleId = UUID.randomUUID();
+    UUID a = UUID.randomUUID();
+    publishDecision(cycleId, List.of(a), List.of());
+
+    JsonPath progress = awaitScoring(cycleId);
+    assertThat(progress.getString("status")).isEqualTo("COMPLETED");
+    assertThat(progress.getString("expected")).isNull();
+    assertThat(progress.getInt("scored")).isZero();
+    assertThat(progress.getString("scoredAt")).isNull();
+    assertThat(progress.getString("completedAt")).isEqualTo("2026-03-02T09:05:00Z");
+    assertThat(decisions(cycleId, "PROMOTED")).isEqualTo(1);
+    given()
+        .get("/api/v1/cycles/{id}/leaderboard", cycleId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("COMPLETED"))
+        .body("total", equalTo(0));
+  }
+
+  private static long decisions(UUID cycleId, String decision) {
+    return count(
+        "select count(*) from cycle_decision where cycle_id = ? and decision = ?",
+        cycleId,
+        decision);
   }
 }

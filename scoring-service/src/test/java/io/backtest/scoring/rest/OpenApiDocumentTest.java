@@ -1,6 +1,7 @@
 package io.backtest.scoring.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -35,5 +36,24 @@ class OpenApiDocumentTest {
         .body(
             "paths.'/api/v1/strategies/{id}/scorecard'.get.responses.'404'.content",
             hasKey("application/problem+json"));
+  }
+
+  @Test
+  void cycleStatusesAreDocumented() {
+    var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+    document
+        .body(
+            "components.schemas.CycleStatus.enum",
+            contains("SCORING", "SCORED", "TIMED_OUT", "COMPLETED"))
+        .body(
+            "components.schemas.CycleScoring.properties.status.description",
+            containsString("COMPLETED: cycle.completed recorded the promotion decision"))
+        .body(
+            "components.schemas.LeaderboardPage.properties.status.description",
+            containsString("TIMED_OUT: results stopped arriving"))
+        .body(
+            "components.schemas.LeaderboardItem.properties.promoted.description",
+            containsString("this cycle's decision"))
+        .body("components.schemas.Scorecard.properties", hasKey("live"));
   }
 }

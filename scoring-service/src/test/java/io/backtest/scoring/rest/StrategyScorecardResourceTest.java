@@ -1,62 +1,30 @@
 package io.backtest.scoring.rest;
 
-import static io.backtest.scoring.ScoringFixtures.WAIT;
-import static io.backtest.scoring.ScoringFixtures.completed;
-import static io.backtest.scoring.ScoringFixtures.cycleStarted;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.backtest.contracts.EventCatalog;
-import io.backtest.scoring.ScoringFixtures;
-import io.backtest.support.testing.TestKafka;
+import io.backtest.scoring.KafkaTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code /api/v1/strategies/{id}/scorecard}. */
 @QuarkusTest
-class StrategyScorecardResourceTest {
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-    ScoringFixtures.readDecimalsAsDoubles();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
+class StrategyScorecardResourceTest extends KafkaTestBase {
 
   @Test
   void scorecardShowsScoreRankMetricsAndTheFormula() {
     UUID cycleId = UUID.randomUUID();
     UUID first = UUID.randomUUID();
     UUID second = UUID.randomUUID();
-    String correlationId = "corr-" + cycleId;
-    kafka.publish(
-        EventCatalog.CYCLE_STARTED,
-        cycleId.toString(),
-        cycleStarted(cycleId, List.of(first, second)),
-        correlationId);
+    startCycle(cycleId, List.of(first, second));
     // 1.6 × (1 − 0.25) = 1.2 ranks above 1.25 × (1 − 0.2) = 1.0
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        first.toString(),
-        completed(cycleId, first, 1.6, 0.25, 14),
-        correlationId);
-    kafka.publish(
-        EventCatalog.BACKTEST_COMPLETED,
-        second.toString(),
-        completed(cycleId, second, 1.25, 0.2, 7),
-        correlationId);
-    kafka.awaitEvents(EventCatalog.CYCLE_SCORED, e -> e.data().cycleId().equals(cycleId), 1, WAIT);
+    publishResult(cycleId, first, 1.6, 0.25, 14);
+    publishResult(cycleId, second, 1.25, 0.2, 7);
+    awaitCycleScored(cycleId);
 
     given()
         .get("/api/v1/strategies/{id}/scorecard", second)
@@ -70,8 +38,9 @@ class StrategyScorecardResourceTest {
         .body("score", equalTo(1.0))
         .body("rank", equalTo(2))
         .body("formula", equalTo("sharpe × (1 − maxDrawdown)"))
-        .body("promoted", equalTo(false))
+        .body("live", equalTo(false))
         .body("promotedAt", nullValue())
+        .body("demotedAt", nullValue())
         .body("metrics.totalReturn", equalTo(1.25 / 5))
         .body("metrics.cagr", equalTo(1.25 / 7))
         .body("metrics.sharpe", equalTo(1.25))
@@ -109,7 +78,7 @@ class StrategyScorecardResourceTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors[0].field", equalTo("path.id"))
+        .body("errors[0].field", equalTo("id"))
         .body("errors[0].reason", containsString("must be a UUID but was 'strategy-7'"));
   }
 }

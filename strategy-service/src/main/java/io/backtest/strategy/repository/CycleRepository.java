@@ -1,8 +1,8 @@
 package io.backtest.strategy.repository;
 
 import io.backtest.strategy.domain.Cycle;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +14,9 @@ import java.util.UUID;
 public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
 
   /** A page of cycles, newest first. */
-  public Uni<List<Cycle>> newestFirst(int page, int size) {
-    return findAll(Sort.descending("createdAt").and("id", Sort.Direction.Descending))
-        .page(Page.of(page, size))
-        .list();
+  public Uni<List<Cycle>> newestFirst(PageRequest request) {
+    return Paging.list(
+        findAll(Sort.descending("createdAt").and("id", Sort.Direction.Descending)), request);
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.backtest.strategy.repository;
 
 import io.backtest.strategy.domain.DatasetBar;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ public class DatasetBarRepository implements PanacheRepositoryBase<DatasetBar, D
   }
 
   /** A page of a dataset's bars, in time order. */
-  public Uni<List<DatasetBar>> bars(String datasetId, int page, int size) {
-    return find("key.datasetId", Sort.by("key.seq"), datasetId).page(Page.of(page, size)).list();
+  public Uni<List<DatasetBar>> bars(String datasetId, PageRequest request) {
+    return Paging.list(find("key.datasetId", Sort.by("key.seq"), datasetId), request);
   }
 }

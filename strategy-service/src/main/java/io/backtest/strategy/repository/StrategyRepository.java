@@ -2,8 +2,8 @@ package io.backtest.strategy.repository;
 
 import io.backtest.strategy.domain.Strategy;
 import io.backtest.strategy.domain.StrategyStatus;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -20,15 +20,14 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
   public record Filter(StrategyStatus status, UUID cycleId) {}
 
   /** A page of strategies, newest cycle first, then by rank. */
-  public Uni<List<Strategy>> page(Filter filter, int page, int size) {
+  public Uni<List<Strategy>> page(Filter filter, PageRequest request) {
     Query q = query(filter);
     Sort sort =
         Sort.descending("createdAt")
             .and("rank", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
             .and("id");
-    return (q.where.isEmpty() ? findAll(sort) : find(q.where, sort, q.parameters))
-        .page(Page.of(page, size))
-        .list();
+    return Paging.list(
+        q.where.isEmpty() ? findAll(sort) : find(q.where, sort, q.parameters), request);
   }
 
   /** How many strategies the filter matches. */

@@ -2,7 +2,10 @@ package io.backtest.strategy.rest;
 
 import io.backtest.contracts.http.Problem;
 import io.backtest.strategy.service.CycleService;
-import io.backtest.support.rest.Correlation;
+import io.backtest.support.http.Correlation;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -80,7 +83,7 @@ public class CycleResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<PageView<CycleView>> list(
+  public Uni<Page<CycleView>> list(
       @QueryParam("page") String page, @QueryParam("size") String size) {
     return cycles.page(PageRequest.of(page, size));
   }
@@ -104,6 +107,6 @@ public class CycleResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<CycleView> get(@PathParam("id") String id) {
-    return cycles.find(Ids.uuid(id, "id", true));
+    return cycles.find(RequestParameters.uuid("id", id));
   }
 }

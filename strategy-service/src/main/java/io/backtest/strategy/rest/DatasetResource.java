@@ -2,6 +2,8 @@ package io.backtest.strategy.rest;
 
 import io.backtest.contracts.http.Problem;
 import io.backtest.strategy.service.DatasetService;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +38,7 @@ public class DatasetResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<PageView<DatasetView>> list(
+  public Uni<Page<DatasetView>> list(
       @QueryParam("page") String page, @QueryParam("size") String size) {
     return datasets.page(PageRequest.of(page, size));
   }
@@ -74,7 +76,7 @@ public class DatasetResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<PageView<BarView>> bars(
+  public Uni<Page<BarView>> bars(
       @PathParam("id") String id,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {

@@ -4,7 +4,9 @@ import io.backtest.contracts.http.Problem;
 import io.backtest.strategy.domain.StrategyStatus;
 import io.backtest.strategy.repository.StrategyRepository;
 import io.backtest.strategy.service.StrategyService;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,14 +43,16 @@ public class StrategyResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Uni<PageView<StrategyView>> list(
+  public Uni<Page<StrategyView>> list(
       @Parameter(description = "LIVE, CANDIDATE or RETIRED") @QueryParam("status") String status,
       @Parameter(description = "Only the candidates of this cycle") @QueryParam("cycleId")
           String cycleId,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     StrategyRepository.Filter filter =
-        new StrategyRepository.Filter(status(status), Ids.uuid(cycleId, "cycleId", false));
+        new StrategyRepository.Filter(
+            RequestParameters.optionalEnum("status", status, StrategyStatus.class),
+            RequestParameters.optionalUuid("cycleId", cycleId));
     return strategies.page(filter, PageRequest.of(page, size));
   }
 
@@ -73,23 +75,6 @@ public class StrategyResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<StrategyView> get(@PathParam("id") String id) {
-    return strategies.find(Ids.uuid(id, "id", true));
-  }
-
-  private static StrategyStatus status(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return StrategyStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
-          "status",
-          "must be one of "
-              + Arrays.toString(StrategyStatus.values())
-              + " but was '"
-              + value
-              + "'");
-    }
+    return strategies.find(RequestParameters.uuid("id", id));
   }
 }

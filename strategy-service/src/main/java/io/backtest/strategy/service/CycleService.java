@@ -29,12 +29,12 @@ import io.backtest.strategy.repository.CycleRepository;
 import io.backtest.strategy.repository.DatasetRepository;
 import io.backtest.strategy.repository.StrategyRepository;
 import io.backtest.strategy.rest.CycleView;
-import io.backtest.strategy.rest.PageRequest;
-import io.backtest.strategy.rest.PageView;
 import io.backtest.strategy.rest.StartCycleRequest;
 import io.backtest.support.config.PlatformConfig;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
 import io.backtest.support.messaging.Outbox;
-import io.backtest.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -247,19 +247,13 @@ public class CycleService {
   }
 
   @WithSession
-  public Uni<PageView<CycleView>> page(PageRequest request) {
+  public Uni<Page<CycleView>> page(PageRequest request) {
     return cycles
         .count()
         .chain(
             total ->
                 cycles
-                    .newestFirst(request.page(), request.size())
-                    .map(
-                        list ->
-                            new PageView<>(
-                                list.stream().map(ViewMapper::cycle).toList(),
-                                request.page(),
-                                request.size(),
-                                total)));
+                    .newestFirst(request)
+                    .map(list -> Page.of(list, request, total).map(ViewMapper::cycle)));
   }
 }

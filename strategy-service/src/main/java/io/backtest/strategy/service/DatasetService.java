@@ -12,9 +12,9 @@ import io.backtest.strategy.repository.DatasetBarRepository;
 import io.backtest.strategy.repository.DatasetRepository;
 import io.backtest.strategy.rest.BarView;
 import io.backtest.strategy.rest.DatasetView;
-import io.backtest.strategy.rest.PageRequest;
-import io.backtest.strategy.rest.PageView;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -128,25 +128,19 @@ public class DatasetService {
   }
 
   @WithSession
-  public Uni<PageView<DatasetView>> page(PageRequest request) {
+  public Uni<Page<DatasetView>> page(PageRequest request) {
     return datasets
         .count()
         .chain(
             total ->
                 datasets
-                    .page(request.page(), request.size())
-                    .map(
-                        list ->
-                            new PageView<>(
-                                list.stream().map(ViewMapper::dataset).toList(),
-                                request.page(),
-                                request.size(),
-                                total)));
+                    .page(request)
+                    .map(list -> Page.of(list, request, total).map(ViewMapper::dataset)));
   }
 
   /** A page of a dataset's bars; 404 when the dataset does not exist. */
   @WithSession
-  public Uni<PageView<BarView>> bars(String id, PageRequest request) {
+  public Uni<Page<BarView>> bars(String id, PageRequest request) {
     return datasets
         .findById(id)
         .onItem()
@@ -154,13 +148,7 @@ public class DatasetService {
         .failWith(() -> ProblemException.notFound("Dataset", id))
         .chain(
             d ->
-                bars.bars(id, request.page(), request.size())
-                    .map(
-                        rows ->
-                            new PageView<>(
-                                rows.stream().map(ViewMapper::bar).toList(),
-                                request.page(),
-                                request.size(),
-                                d.barCount)));
+                bars.bars(id, request)
+                    .map(rows -> Page.of(rows, request, d.barCount).map(ViewMapper::bar)));
   }
 }

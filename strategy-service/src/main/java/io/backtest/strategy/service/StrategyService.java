@@ -7,10 +7,10 @@ import io.backtest.strategy.mapping.ViewMapper;
 import io.backtest.strategy.repository.BacktestRunRepository;
 import io.backtest.strategy.repository.DatasetRepository;
 import io.backtest.strategy.repository.StrategyRepository;
-import io.backtest.strategy.rest.PageRequest;
-import io.backtest.strategy.rest.PageView;
 import io.backtest.strategy.rest.StrategyView;
-import io.backtest.support.rest.ProblemException;
+import io.backtest.support.http.Page;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,20 +55,14 @@ public class StrategyService {
 
   /** A page of strategies matching the filter. */
   @WithSession
-  public Uni<PageView<StrategyView>> page(StrategyRepository.Filter filter, PageRequest request) {
+  public Uni<Page<StrategyView>> page(StrategyRepository.Filter filter, PageRequest request) {
     return strategies
         .count(filter)
         .chain(
             total ->
                 strategies
-                    .page(filter, request.page(), request.size())
-                    .chain(
-                        page ->
-                            withRuns(page)
-                                .map(
-                                    items ->
-                                        new PageView<>(
-                                            items, request.page(), request.size(), total))));
+                    .page(filter, request)
+                    .chain(page -> withRuns(page).map(items -> Page.of(items, request, total))));
   }
 
   private Uni<List<StrategyView>> withRuns(List<Strategy> page) {

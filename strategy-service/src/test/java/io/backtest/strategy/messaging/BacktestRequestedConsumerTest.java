@@ -1,9 +1,10 @@
 package io.backtest.strategy.messaging;
 
+import static io.backtest.strategy.Fixtures.WAIT;
+import static io.backtest.strategy.Fixtures.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.Topics;
@@ -18,16 +19,12 @@ import io.backtest.strategy.Fixtures;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The backtest worker against the real broker and database. */
@@ -35,47 +32,22 @@ import org.junit.jupiter.api.Test;
 class BacktestRequestedConsumerTest {
   private static final ExecutionSettings DEFAULTS = new ExecutionSettings("next-open", 10, 5, 1);
   private static final DatasetRef AAPL = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
-
-  private static String dlq() {
-    return kafka.topic(Topics.dlq(Topics.BACKTEST_REQUESTED));
-  }
-
-  /** A record without CloudEvents headers: dead-lettered at once, a marker behind a key. */
-  private static void marker(String key) {
-    kafka.publishRaw(kafka.topic(Topics.BACKTEST_REQUESTED), key, "marker", Map.of());
-  }
-
-  private static void awaitMarker(String key) {
-    kafka.await(dlq(), r -> key.equals(r.key()) && "marker".equals(r.value()), 1, Fixtures.WAIT);
-  }
 
   @Test
   void redeliveredRequestDoesNotRunTheBacktestTwice() {
     UUID cycleId = Fixtures.startCycle(2, 99, "corr-redelivery");
     List<EventEnvelope<BacktestRequested>> requests =
-        Fixtures.awaitEvents(
-            kafka, EventCatalog.BACKTEST_REQUESTED, e -> e.data().cycleId().equals(cycleId), 2);
-    Fixtures.awaitBacktests(kafka, cycleId, 2);
+        kafka()
+            .awaitEvents(
+                EventCatalog.BACKTEST_REQUESTED, e -> e.data().cycleId().equals(cycleId), 2, WAIT);
+    Fixtures.awaitBacktests(cycleId, 2);
     EventEnvelope<BacktestRequested> request = requests.getFirst();
     String strategyId = request.data().strategyId().toString();
 
     // the same event again (same ce_id), and another event asking for the same run
-    kafka.publish(EventCatalog.BACKTEST_REQUESTED, request);
-    kafka.publish(EventCatalog.BACKTEST_REQUESTED, strategyId, request.data(), "corr-redelivery");
-    // a marker behind them in the same partition: once it is dead-lettered, both were processed
-    marker(strategyId);
-    awaitMarker(strategyId);
+    kafka().publish(EventCatalog.BACKTEST_REQUESTED, request);
+    kafka().publish(EventCatalog.BACKTEST_REQUESTED, strategyId, request.data(), "corr-redelivery");
+    Fixtures.awaitProcessedUpTo(Topics.BACKTEST_REQUESTED, strategyId);
 
     // counted once: the count and the event are written in one transaction
     JsonPath cycle =
@@ -88,43 +60,47 @@ class BacktestRequestedConsumerTest {
         .isEqualTo(1);
     Fixtures.awaitOutboxDrained();
     assertThat(
-            Fixtures.readAll(kafka.topic(Topics.BACKTEST_COMPLETED)).stream()
-                .filter(r -> strategyId.equals(r.key())))
+            kafka()
+                .readEvents(
+                    EventCatalog.BACKTEST_COMPLETED,
+                    e -> e.data().strategyId().equals(request.data().strategyId())))
         .hasSize(1);
   }
 
   @Test
   void malformedRequestsGoToTheDeadLetterTopicWithTheirReasonAndTheWorkerGoesOn() {
     String key = "bad-" + UUID.randomUUID();
-    kafka.publishRaw(kafka.topic(Topics.BACKTEST_REQUESTED), key, "no headers at all", Map.of());
-    kafka.publishRaw(
-        kafka.topic(Topics.BACKTEST_REQUESTED),
-        key,
-        "{\"backtestId\":\"not-a-uuid\"}",
-        Map.of(
-            CloudEventAttributes.HEADER_ID, UUID.randomUUID().toString(),
-            CloudEventAttributes.HEADER_SPEC_VERSION, "1.0",
-            CloudEventAttributes.HEADER_TYPE, "io.backtest.backtest.requested",
-            CloudEventAttributes.HEADER_SOURCE, "/test",
-            CloudEventAttributes.HEADER_SUBJECT, key,
-            CloudEventAttributes.HEADER_CORRELATION_ID, "corr-bad"));
+    String topic = kafka().topic(Topics.BACKTEST_REQUESTED);
+    kafka().publishRaw(topic, key, "no headers at all", Map.of());
+    kafka()
+        .publishRaw(
+            topic,
+            key,
+            "{\"backtestId\":\"not-a-uuid\"}",
+            Fixtures.cloudEventHeaders(EventCatalog.BACKTEST_REQUESTED, key, "corr-bad"));
     // well-formed JSON, but for a run this service never requested
     UUID unknownRun = UUID.randomUUID();
-    kafka.publish(
-        EventCatalog.BACKTEST_REQUESTED,
-        key,
-        new BacktestRequested(
-            unknownRun,
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            AAPL,
-            new StrategyDefinition("sma-crossover", Map.of("fast", 10, "slow", 50)),
-            DEFAULTS,
-            Instant.now()),
-        "corr-bad");
+    kafka()
+        .publish(
+            EventCatalog.BACKTEST_REQUESTED,
+            key,
+            new BacktestRequested(
+                unknownRun,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                AAPL,
+                new StrategyDefinition("sma-crossover", Map.of("fast", 10, "slow", 50)),
+                DEFAULTS,
+                Instant.now()),
+            "corr-bad");
 
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(dlq(), r -> key.equals(r.key()), 3, Fixtures.WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.BACKTEST_REQUESTED)),
+                r -> key.equals(r.key()),
+                3,
+                WAIT);
     assertThat(dead)
         .extracting(r -> TestKafka.header(r, "dead-letter-reason"))
         .anySatisfy(reason -> assertThat(reason).contains("no CloudEvents headers"))
@@ -135,36 +111,38 @@ class BacktestRequestedConsumerTest {
 
     // the worker goes on: a new cycle's backtest completes
     UUID cycleId = Fixtures.startCycle(1, 5, "corr-after-dlq");
-    assertThat(Fixtures.awaitBacktests(kafka, cycleId, 1)).hasSize(1);
+    assertThat(Fixtures.awaitBacktests(cycleId, 1)).hasSize(1);
   }
 
   @Test
-  void backtestTheEngineRefusesIsRecordedAsFailedAndReported() throws Exception {
+  void backtestTheEngineRefusesIsRecordedAsFailedAndReported() {
     // A run whose request this test writes itself, with parameters the template refuses.
     UUID cycleId = UUID.randomUUID();
     UUID strategyId = UUID.randomUUID();
     UUID runId = UUID.randomUUID();
     insertCycleWithOneCandidate(cycleId, strategyId, runId);
     EventEnvelope<BacktestRequested> request =
-        kafka.publish(
-            EventCatalog.BACKTEST_REQUESTED,
-            strategyId.toString(),
-            new BacktestRequested(
-                runId,
-                strategyId,
-                cycleId,
-                AAPL,
-                new StrategyDefinition("sma-crossover", Map.of("fast", 30, "slow", 20)),
-                DEFAULTS,
-                Instant.now()),
-            "corr-failing");
+        kafka()
+            .publish(
+                EventCatalog.BACKTEST_REQUESTED,
+                strategyId.toString(),
+                new BacktestRequested(
+                    runId,
+                    strategyId,
+                    cycleId,
+                    AAPL,
+                    new StrategyDefinition("sma-crossover", Map.of("fast", 30, "slow", 20)),
+                    DEFAULTS,
+                    Instant.now()),
+                "corr-failing");
 
     EventEnvelope<BacktestFailed> failed =
-        Fixtures.awaitEvents(
-                kafka,
+        kafka()
+            .awaitEvents(
                 EventCatalog.BACKTEST_FAILED,
                 e -> e.data().strategyId().equals(strategyId),
-                1)
+                1,
+                WAIT)
             .getFirst();
     assertThat(failed.causationId()).isEqualTo(request.id().toString());
     assertThat(failed.correlationId()).isEqualTo("corr-failing");
@@ -185,14 +163,16 @@ class BacktestRequestedConsumerTest {
 
     // nothing was evaluated: the ranking is empty and the cycle fails
     EventEnvelope<CycleScored> scored =
-        kafka.publish(
-            EventCatalog.CYCLE_SCORED,
-            cycleId.toString(),
-            new CycleScored(cycleId, 1, 0, 1, List.of(), Instant.now()),
-            "corr-failing");
+        kafka()
+            .publish(
+                EventCatalog.CYCLE_SCORED,
+                cycleId.toString(),
+                new CycleScored(cycleId, 1, 0, 1, List.of(), Instant.now()),
+                "corr-failing");
     CycleCompleted completed =
-        Fixtures.awaitEvents(
-                kafka, EventCatalog.CYCLE_COMPLETED, e -> e.data().cycleId().equals(cycleId), 1)
+        kafka()
+            .awaitEvents(
+                EventCatalog.CYCLE_COMPLETED, e -> e.data().cycleId().equals(cycleId), 1, WAIT)
             .getFirst()
             .data();
     assertThat(completed.status()).isEqualTo("FAILED");
@@ -208,40 +188,27 @@ class BacktestRequestedConsumerTest {
     assertThat(scored.id()).isNotNull();
   }
 
-  private static void insertCycleWithOneCandidate(UUID cycleId, UUID strategyId, UUID runId)
-      throws Exception {
+  private static void insertCycleWithOneCandidate(UUID cycleId, UUID strategyId, UUID runId) {
     Timestamp now = Timestamp.from(Instant.now());
-    try (Connection c = Fixtures.database()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into cycle (id, status, dataset_id, template, seed, correlation_id,"
-                  + " candidates, fill, fee_bps, slippage_bps, position_fraction, created_at)"
-                  + " values (?, 'RUNNING', 'aapl-1d-2013', 'sma-crossover', 1, 'corr-failing', 1,"
-                  + " 'next-open', 10, 5, 1, ?)")) {
-        s.setObject(1, cycleId);
-        s.setTimestamp(2, now);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into strategy (id, cycle_id, template, parameters, dataset_id, status,"
-                  + " created_at) values (?, ?, 'sma-crossover', ?, 'aapl-1d-2013', 'CANDIDATE', ?)")) {
-        s.setObject(1, strategyId);
-        s.setObject(2, cycleId);
-        s.setString(3, "{\"fast\":30,\"slow\":20}");
-        s.setTimestamp(4, now);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "insert into backtest_run (id, strategy_id, cycle_id, status, requested_at)"
-                  + " values (?, ?, ?, 'REQUESTED', ?)")) {
-        s.setObject(1, runId);
-        s.setObject(2, strategyId);
-        s.setObject(3, cycleId);
-        s.setTimestamp(4, now);
-        s.executeUpdate();
-      }
-    }
+    Fixtures.execute(
+        "insert into cycle (id, status, dataset_id, template, seed, correlation_id, candidates,"
+            + " fill, fee_bps, slippage_bps, position_fraction, created_at) values (?, 'RUNNING',"
+            + " 'aapl-1d-2013', 'sma-crossover', 1, 'corr-failing', 1, 'next-open', 10, 5, 1, ?)",
+        cycleId,
+        now);
+    Fixtures.execute(
+        "insert into strategy (id, cycle_id, template, parameters, dataset_id, status, created_at)"
+            + " values (?, ?, 'sma-crossover', ?, 'aapl-1d-2013', 'CANDIDATE', ?)",
+        strategyId,
+        cycleId,
+        "{\"fast\":30,\"slow\":20}",
+        now);
+    Fixtures.execute(
+        "insert into backtest_run (id, strategy_id, cycle_id, status, requested_at)"
+            + " values (?, ?, ?, 'REQUESTED', ?)",
+        runId,
+        strategyId,
+        cycleId,
+        now);
   }
 }

@@ -1,9 +1,12 @@
 package io.backtest.strategy.messaging;
 
+import static io.backtest.strategy.Fixtures.WAIT;
+import static io.backtest.strategy.Fixtures.kafka;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
-import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventJson;
@@ -17,11 +20,8 @@ import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,73 +31,50 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class CycleScoredConsumerTest {
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
-  }
-
-  private static String dlq() {
-    return kafka.topic(Topics.dlq(Topics.CYCLE_SCORED));
-  }
-
-  private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID cycleId) {
-    return Fixtures.readAll(kafka.topic(topic)).stream()
-        .filter(r -> r.value().contains(cycleId.toString()))
-        .toList();
-  }
-
   @Test
   void malformedRankingsGoToTheDeadLetterTopicWithTheirReasonAndTheGateGoesOn() {
     UUID cycleId = Fixtures.startCycle(1, 31, "corr-scored-bad");
-    List<EventEnvelope<BacktestCompleted>> results = Fixtures.awaitBacktests(kafka, cycleId, 1);
+    List<EventEnvelope<BacktestCompleted>> results = Fixtures.awaitBacktests(cycleId, 1);
     String key = cycleId.toString();
 
     // the ranking's length contradicts "scored": the record is not a valid CycleScored
-    kafka.publishRaw(
-        kafka.topic(Topics.CYCLE_SCORED),
-        key,
-        "{\"cycleId\":\""
-            + cycleId
-            + "\",\"expected\":1,\"scored\":1,\"failed\":0,\"ranking\":[],\"scoredAt\":\""
-            + Instant.now()
-            + "\"}",
-        Map.of(
-            CloudEventAttributes.HEADER_ID, UUID.randomUUID().toString(),
-            CloudEventAttributes.HEADER_SPEC_VERSION, "1.0",
-            CloudEventAttributes.HEADER_TYPE, "io.backtest.cycle.scored",
-            CloudEventAttributes.HEADER_SOURCE, "/test",
-            CloudEventAttributes.HEADER_SUBJECT, key,
-            CloudEventAttributes.HEADER_CORRELATION_ID, "corr-scored-bad"));
+    kafka()
+        .publishRaw(
+            kafka().topic(Topics.CYCLE_SCORED),
+            key,
+            "{\"cycleId\":\""
+                + cycleId
+                + "\",\"expected\":1,\"scored\":1,\"failed\":0,\"ranking\":[],\"scoredAt\":\""
+                + Instant.now()
+                + "\"}",
+            Fixtures.cloudEventHeaders(EventCatalog.CYCLE_SCORED, key, "corr-scored-bad"));
     // a well-formed ranking of a strategy that is not a candidate of the cycle
     UUID stranger = UUID.randomUUID();
-    kafka.publish(
-        EventCatalog.CYCLE_SCORED,
-        key,
-        new CycleScored(
-            cycleId,
-            1,
-            1,
-            0,
-            List.of(new RankedStrategy(1, stranger, 2.0, 0.1, 1.5, 0.1)),
-            Instant.now()),
-        "corr-scored-bad");
+    kafka()
+        .publish(
+            EventCatalog.CYCLE_SCORED,
+            key,
+            new CycleScored(
+                cycleId,
+                1,
+                1,
+                0,
+                List.of(new RankedStrategy(1, stranger, 2.0, 0.1, 1.5, 0.1)),
+                Instant.now()),
+            "corr-scored-bad");
     // a ranking of a cycle that does not exist
     UUID unknownCycle = UUID.randomUUID();
-    kafka.publish(
-        EventCatalog.CYCLE_SCORED,
-        key,
-        new CycleScored(unknownCycle, 1, 0, 0, List.of(), Instant.now()),
-        "corr-scored-bad");
+    kafka()
+        .publish(
+            EventCatalog.CYCLE_SCORED,
+            key,
+            new CycleScored(unknownCycle, 1, 0, 0, List.of(), Instant.now()),
+            "corr-scored-bad");
 
     List<ConsumerRecord<String, String>> dead =
-        kafka.await(dlq(), r -> key.equals(r.key()), 3, Fixtures.WAIT);
+        kafka()
+            .await(
+                kafka().topic(Topics.dlq(Topics.CYCLE_SCORED)), r -> key.equals(r.key()), 3, WAIT);
     assertThat(dead)
         .extracting(r -> TestKafka.header(r, "dead-letter-reason"))
         .anySatisfy(reason -> assertThat(reason).contains("not a valid CycleScored"))
@@ -110,10 +87,11 @@ class CycleScoredConsumerTest {
 
     // the gate goes on: the right ranking decides the cycle
     CycleScored good = Fixtures.rank(cycleId, 1, results, r -> 0.1);
-    kafka.publish(EventCatalog.CYCLE_SCORED, key, good, "corr-scored-bad");
+    kafka().publish(EventCatalog.CYCLE_SCORED, key, good, "corr-scored-bad");
     CycleCompleted completed =
-        Fixtures.awaitEvents(
-                kafka, EventCatalog.CYCLE_COMPLETED, e -> e.data().cycleId().equals(cycleId), 1)
+        kafka()
+            .awaitEvents(
+                EventCatalog.CYCLE_COMPLETED, e -> e.data().cycleId().equals(cycleId), 1, WAIT)
             .getFirst()
             .data();
     assertThat(completed.status()).isEqualTo("COMPLETED");
@@ -125,9 +103,9 @@ class CycleScoredConsumerTest {
         .get("/api/v1/strategies/{id}", strategyId)
         .then()
         .statusCode(200)
-        .body("status", org.hamcrest.Matchers.equalTo("CANDIDATE"))
-        .body("reason", org.hamcrest.Matchers.startsWith("score 0.10 < 0.50"))
-        .body("rank", org.hamcrest.Matchers.equalTo(1));
+        .body("status", equalTo("CANDIDATE"))
+        .body("reason", startsWith("score 0.10 < 0.50"))
+        .body("rank", equalTo(1));
     assertThat(EventJson.write(completed)).contains(cycleId.toString());
   }
 }

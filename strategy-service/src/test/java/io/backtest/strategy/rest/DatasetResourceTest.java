@@ -2,6 +2,7 @@ package io.backtest.strategy.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -109,6 +110,20 @@ class DatasetResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("page"));
+  }
+
+  @Test
+  void pageBeyondEveryRowIsEmpty() {
+    for (String path : new String[] {"/api/v1/datasets", "/api/v1/datasets/aapl-1d-2013/bars"}) {
+      given()
+          .queryParam("page", Integer.MAX_VALUE)
+          .queryParam("size", 100)
+          .get(path)
+          .then()
+          .statusCode(200)
+          .body("page", equalTo(Integer.MAX_VALUE))
+          .body("items", empty());
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
+import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventJson;
 import io.backtest.contracts.Topics;
 import io.backtest.contracts.events.StrategyPromoted;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +61,8 @@ class CycleEndToEndIT {
   private int failed;
   private int promoted;
   private int demoted;
+  private List<EventEnvelope<StrategyPromoted>> promotions;
+  private JsonNode completedLeaderboard;
 
   @BeforeAll
   void runOneCycle() {
@@ -119,9 +123,8 @@ class CycleEndToEndIT {
   }
 
   @Test
-  void theLeaderboardRanksEveryScoredStrategyByDescendingScoreAndFlagsThePromoted() {
-    Set<String> promotedIds = ids(cycleLiveStrategies(), "id");
-    JsonNode board = awaitLeaderboardFlagging(promotedIds);
+  void theLeaderboardRanksEveryScoredStrategyByDescendingScoreAndFlagsWhatThisCyclePromoted() {
+    JsonNode board = completedLeaderboard();
     List<JsonNode> ranked = items(board);
 
     assertThat(ranked).hasSize(CANDIDATES - failed);
@@ -134,7 +137,7 @@ class CycleEndToEndIT {
             .isLessThanOrEqualTo(ranked.get(i - 1).path("score").asDouble());
       }
     }
-    assertThat(flagged(ranked)).hasSize(promoted).isEqualTo(promotedIds);
+    assertThat(flagged(ranked)).hasSize(promoted).isEqualTo(promotedIds());
   }
 
   @Test
@@ -173,20 +176,19 @@ class CycleEndToEndIT {
 
   @Test
   void aPlainKafkaConsumerReceivesThePromotionsAsCloudEvents() {
+    promotions(); // waits until they are all published
     List<ConsumerRecord<String, String>> records;
-    try (TestKafka kafka =
-        new TestKafka(StackUnderTest.KAFKA_BOOTSTRAP_SERVERS, StackUnderTest.TOPIC_PREFIX)) {
+    try (TestKafka kafka = kafka()) {
       records =
-          kafka.await(
-              kafka.topic(Topics.STRATEGY_PROMOTED),
-              r ->
-                  correlationId.equals(
-                      TestKafka.header(r, CloudEventAttributes.HEADER_CORRELATION_ID)),
-              promoted,
-              Duration.ofSeconds(60));
+          kafka.readAll(kafka.topic(Topics.STRATEGY_PROMOTED)).stream()
+              .filter(
+                  r ->
+                      correlationId.equals(
+                          TestKafka.header(r, CloudEventAttributes.HEADER_CORRELATION_ID)))
+              .toList();
     }
     Map<String, JsonNode> board =
-        items(awaitLeaderboardFlagging(ids(cycleLiveStrategies(), "id"))).stream()
+        items(completedLeaderboard()).stream()
             .collect(Collectors.toMap(CycleEndToEndIT::strategyId, Function.identity()));
 
     assertThat(records).hasSize(promoted);
@@ -222,7 +224,7 @@ class CycleEndToEndIT {
       assertThat(event.score()).isCloseTo(ranked.path("score").asDouble(), within(1e-9));
     }
     assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
-        .isEqualTo(ids(cycleLiveStrategies(), "id"));
+        .isEqualTo(promotedIds());
   }
 
   /**
@@ -289,26 +291,62 @@ class CycleEndToEndIT {
   }
 
   /**
-   * The leaderboard once its {@code promoted} flags show {@code promotedIds}: scoring-service
-   * learns the promotions from strategy.promoted after the cycle completed, and the gateway caches
-   * a finished ranking for 30 s.
+   * The cycle's strategy.promoted events, each exactly once: the cycle completes once the
+   * promotions are in strategy-service's outbox, which publishes them a moment later.
    */
-  private JsonNode awaitLeaderboardFlagging(Set<String> promotedIds) {
-    AtomicReference<JsonNode> board = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofSeconds(3))
-        .untilAsserted(
-            () -> {
-              Response response =
-                  as("viewer")
-                      .queryParam("size", 100)
-                      .get("/api/v1/cycles/{id}/leaderboard", cycleId);
-              assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-              board.set(json(response));
-              assertThat(flagged(items(board.get()))).isEqualTo(promotedIds);
-            });
-    return board.get();
+  private List<EventEnvelope<StrategyPromoted>> promotions() {
+    if (promotions == null) {
+      Predicate<EventEnvelope<StrategyPromoted>> ofThisCycle =
+          e -> cycleId.equals(e.data().cycleId());
+      List<EventEnvelope<StrategyPromoted>> published;
+      try (TestKafka kafka = kafka()) {
+        kafka.awaitEvents(
+            EventCatalog.STRATEGY_PROMOTED, ofThisCycle, promoted, Duration.ofSeconds(60));
+        published = kafka.readEvents(EventCatalog.STRATEGY_PROMOTED, ofThisCycle);
+      }
+      assertThat(published).as("strategy.promoted events of cycle %s", cycleId).hasSize(promoted);
+      promotions = published;
+    }
+    return promotions;
+  }
+
+  /** The ids of the strategies this cycle promoted, by its strategy.promoted events. */
+  private Set<String> promotedIds() {
+    return promotions().stream()
+        .map(e -> e.data().strategyId().toString())
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * The leaderboard once scoring-service has recorded the cycle's promotion decision (status
+   * COMPLETED), from when on its promoted flags are final: scoring learns the decision from
+   * cycle.completed, a moment after the cycle completed.
+   */
+  private JsonNode completedLeaderboard() {
+    if (completedLeaderboard == null) {
+      AtomicReference<JsonNode> board = new AtomicReference<>();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                Response response =
+                    as("viewer")
+                        .queryParam("size", 100)
+                        .get("/api/v1/cycles/{id}/leaderboard", cycleId);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                board.set(json(response));
+                assertThat(board.get().path("status").asText())
+                    .as("leaderboard status")
+                    .isEqualTo("COMPLETED");
+              });
+      completedLeaderboard = board.get();
+    }
+    return completedLeaderboard;
+  }
+
+  private static TestKafka kafka() {
+    return new TestKafka(StackUnderTest.KAFKA_BOOTSTRAP_SERVERS, StackUnderTest.TOPIC_PREFIX);
   }
 
   private static Set<String> flagged(List<JsonNode> ranked) {

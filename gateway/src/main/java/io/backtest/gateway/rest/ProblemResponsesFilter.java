@@ -1,0 +1,148 @@
+package io.backtest.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backtest.contracts.http.Problem;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the answers operations share, as problem+json with an example each: 401 (no or a bad
+ * token), 403 (a missing role) and 503 (the service behind it cannot answer) on every operation
+ * under {@value #API} that has a security requirement, and 400 (bad paging) on those of them that
+ * take {@link PageQuery}'s {@code page} and {@code size}. An operation that documents one of these
+ * statuses itself keeps its own, so that the operations document only what is theirs; all their
+ * problem answers get the {@link Problem} schema. Registered with {@code mp.openapi.filter}.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+  /** The public API's paths. */
+  static final String API = "/api/v1/";
+
+  /** The components schema of {@link Problem} (GatewayApplication registers it). */
+  static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final List<StandardResponse> STANDARD =
+      List.of(
+          new StandardResponse(
+              "401",
+              "No bearer token, or an invalid or expired one",
+              "unauthorized",
+              ApiExamples.UNAUTHORIZED),
+          new StandardResponse(
+              "403",
+              "The token lacks the role the operation needs",
+              "forbidden",
+              ApiExamples.FORBIDDEN),
+          new StandardResponse(
+              "503",
+              "The service behind the operation is down, too slow, or its breaker is open",
+              "unavailable",
+              ApiExamples.UNAVAILABLE));
+
+  private static final StandardResponse BAD_PAGING =
+      new StandardResponse(
+          "400", "page below 0 or size outside 1..100", "size", ApiExamples.BAD_PAGE);
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+      if (!path.getKey().startsWith(API) || path.getValue().getOperations() == null) {
+        continue;
+      }
+      for (Operation operation : path.getValue().getOperations().values()) {
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+          addStandardResponses(operation);
+        }
+      }
+    }
+  }
+
+  private static void addStandardResponses(Operation operation) {
+    if (operation.getResponses() == null) {
+      operation.setResponses(OASFactory.createAPIResponses());
+    }
+    APIResponses responses = operation.getResponses();
+    for (StandardResponse standard : STANDARD) {
+      addUnlessDocumented(responses, standard);
+    }
+    if (isPaged(operation)) {
+      addUnlessDocumented(responses, BAD_PAGING);
+    }
+    // the operations' own problem answers name only the media type: the schema is always Problem
+    for (APIResponse response : responses.getAPIResponses().values()) {
+      MediaType problem =
+          response.getContent() == null
+              ? null
+              : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+      if (problem != null && problem.getSchema() == null) {
+        problem.setSchema(problemSchema());
+      }
+    }
+  }
+
+  private static void addUnlessDocumented(APIResponses responses, StandardResponse standard) {
+    if (!responses.hasAPIResponse(standard.status())) {
+      responses.addAPIResponse(standard.status(), standard.toModel());
+    }
+  }
+
+  /** Whether the operation takes the query parameters page and size (a list). */
+  private static boolean isPaged(Operation operation) {
+    if (operation.getParameters() == null) {
+      return false;
+    }
+    Set<String> query =
+        operation.getParameters().stream()
+            .filter(p -> p.getIn() == Parameter.In.QUERY)
+            .map(Parameter::getName)
+            .collect(Collectors.toSet());
+    return query.contains("page") && query.contains("size");
+  }
+
+  private static Schema problemSchema() {
+    return OASFactory.createSchema().ref(PROBLEM_SCHEMA);
+  }
+
+  /** One standard answer: its status, description and one example problem (JSON text). */
+  private record StandardResponse(
+      String status, String description, String exampleName, String example) {
+    APIResponse toModel() {
+      return OASFactory.createAPIResponse()
+          .description(description)
+          .content(
+              OASFactory.createContent()
+                  .addMediaType(
+                      Problem.MEDIA_TYPE,
+                      OASFactory.createMediaType()
+                          .schema(problemSchema())
+                          .addExample(
+                              exampleName, OASFactory.createExample().value(parse(example)))));
+    }
+
+    /** The example as a JSON object, as the annotations' examples are published (not a string). */
+    private static Object parse(String json) {
+      try {
+        return JSON.readValue(json, Object.class);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("example is not JSON: " + json, e);
+      }
+    }
+  }
+}

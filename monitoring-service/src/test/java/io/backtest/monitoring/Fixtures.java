@@ -1,0 +1,76 @@
+package io.backtest.monitoring;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.backtest.contracts.EventCatalog;
+import io.backtest.contracts.EventEnvelope;
+import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.support.testing.TestKafka;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** What the tests against the real broker do: publish promotions and demotions, await the API. */
+public final class Fixtures {
+  public static final Duration WAIT = Duration.ofSeconds(60);
+
+  // doubles as doubles: rest-assured reads JSON numbers as floats by default
+  private static final JsonPathConfig DOUBLES =
+      JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
+
+  private static TestKafka kafka;
+
+  private Fixtures() {}
+
+  /**
+   * The test run's broker: one client for every test class, created once Quarkus has started and
+   * kept for the life of the test JVM (its I/O thread does not hold the JVM up).
+   */
+  public static synchronized TestKafka kafka() {
+    if (kafka == null) {
+      kafka = TestKafka.fromConfig();
+    }
+    return kafka;
+  }
+
+  /** Publishes a promotion as strategy-service does: keyed by the strategy. */
+  public static EventEnvelope<StrategyPromoted> publish(StrategyPromoted promoted) {
+    return kafka()
+        .publish(
+            EventCatalog.STRATEGY_PROMOTED,
+            promoted.strategyId().toString(),
+            promoted,
+            "corr-" + promoted.strategyId());
+  }
+
+  /** Publishes a demotion as strategy-service does: keyed by the strategy. */
+  public static EventEnvelope<StrategyDemoted> publish(StrategyDemoted demoted) {
+    return kafka()
+        .publish(
+            EventCatalog.STRATEGY_DEMOTED,
+            demoted.strategyId().toString(),
+            demoted,
+            "corr-" + demoted.strategyId());
+  }
+
+  /** The monitored strategy as JSON once the API shows it and it satisfies {@code ready}. */
+  public static JsonPath awaitStrategy(UUID id, Predicate<JsonPath> ready) {
+    JsonPath[] seen = new JsonPath[1];
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              var response = given().get("/api/v1/monitoring/strategies/{id}", id);
+              if (response.statusCode() != 200) {
+                return false;
+              }
+              seen[0] = response.jsonPath(DOUBLES);
+              return ready.test(seen[0]);
+            });
+    return seen[0];
+  }
+}

@@ -1,0 +1,7 @@
+package io.backtest.support;
+
+import io.backtest.support.testing.ServiceHealthChecks;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest extends ServiceHealthChecks {}

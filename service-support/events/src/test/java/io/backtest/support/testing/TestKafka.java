@@ -1,0 +1,287 @@
+package io.backtest.support.testing;
+
+import io.backtest.contracts.CloudEventAttributes;
+import io.backtest.contracts.EventEnvelope;
+import io.backtest.contracts.EventJson;
+import io.backtest.contracts.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A plain Kafka client for tests, outside any service: publishes CloudEvents (or raw records) to
+ * the test run's topics and reads what the services published.
+ */
+public final class TestKafka implements AutoCloseable {
+  private final String bootstrap;
+  private final String prefix;
+  private final KafkaProducer<String, String> producer;
+
+  public TestKafka(String bootstrap, String prefix) {
+    this.bootstrap = bootstrap;
+    this.prefix = prefix;
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new StringSerializer());
+  }
+
+  /** A client for the running Quarkus test's broker and topic prefix. */
+  public static TestKafka fromConfig() {
+    var config = ConfigProvider.getConfig();
+    return new TestKafka(
+        config.getValue("kafka.bootstrap.servers", String.class),
+        config.getOptionalValue("backtest.topic-prefix", String.class).orElse(""));
+  }
+
+  /** Physical name of a logical topic in this run. */
+  public String topic(String logical) {
+    return prefix + logical;
+  }
+
+  /** Publishes an event as the services do (binary CloudEvents, key = subject). */
+  public <T> EventEnvelope<T> publish(
+      EventType<T> type, String subject, T payload, String correlationId) {
+    EventEnvelope<T> event =
+        new EventEnvelope<>(
+            UUID.randomUUID(),
+            type.type(),
+            "/test",
+            subject,
+            Instant.now(),
+            correlationId,
+            null,
+            payload);
+    publish(type, event);
+    return event;
+  }
+
+  /** Publishes a given envelope again (to test idempotency, say). */
+  public <T> void publish(EventType<T> type, EventEnvelope<T> event) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(topic(type.topic()), event.subject(), EventJson.write(event.data()));
+    header(record, CloudEventAttributes.HEADER_ID, event.id().toString());
+    header(record, CloudEventAttributes.HEADER_SPEC_VERSION, CloudEventAttributes.SPEC_VERSION);
+    header(record, CloudEventAttributes.HEADER_TYPE, event.type());
+    header(record, CloudEventAttributes.HEADER_SOURCE, event.source());
+    header(record, CloudEventAttributes.HEADER_SUBJECT, event.subject());
+    header(record, CloudEventAttributes.HEADER_TIME, event.time().toString());
+    header(record, CloudEventAttributes.HEADER_CONTENT_TYPE, CloudEventAttributes.CONTENT_TYPE);
+    header(record, CloudEventAttributes.HEADER_CORRELATION_ID, event.correlationId());
+    send(record);
+  }
+
+  /** Publishes a raw record with the given headers. */
+  public void publishRaw(
+      String physicalTopic, String key, String value, Map<String, String> headers) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(physicalTopic, key, value);
+    headers.forEach((k, v) -> header(record, k, v));
+    send(record);
+  }
+
+  /**
+   * Waits until {@code count} records of a physical topic match, reading every partition from the
+   * beginning without a consumer group.
+   */
+  public List<ConsumerRecord<String, String>> await(
+      String physicalTopic,
+      Predicate<ConsumerRecord<String, String>> filter,
+      int count,
+      Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<ConsumerRecord<String, String>> matched = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = newConsumer()) {
+      List<TopicPartition> partitions = List.of();
+      while (partitions.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("topic " + physicalTopic + " never appeared");
+        }
+        List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(2)).get(physicalTopic);
+        if (infos != null) {
+          partitions =
+              infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        } else {
+          sleep(200);
+        }
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (matched.size() < count) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "saw "
+                  + matched.size()
+                  + " of "
+                  + count
+                  + " expected records on "
+                  + physicalTopic
+                  + " within "
+                  + timeout);
+        }
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (filter.test(r)) {
+            matched.add(r);
+          }
+        }
+      }
+    }
+    return matched;
+  }
+
+  /**
+   * Waits for {@code count} events of a type that match, and reads them. Records that are not
+   * events of the type (dead-letter tests put such records on the same topics) are skipped.
+   */
+  public <T> List<EventEnvelope<T>> awaitEvents(
+      EventType<T> type, Predicate<EventEnvelope<T>> filter, int count, Duration timeout) {
+    List<EventEnvelope<T>> events = new ArrayList<>();
+    await(
+        topic(type.topic()),
+        r -> {
+          EventEnvelope<T> e = eventOrNull(r, type);
+          if (e != null && filter.test(e)) {
+            events.add(e);
+            return true;
+          }
+          return false;
+        },
+        count,
+        timeout);
+    return events;
+  }
+
+  /**
+   * Every event of a type that matches, among the records its topic holds right now: for asserting
+   * that something happened exactly once (wait for it first, then read all).
+   */
+  public <T> List<EventEnvelope<T>> readEvents(
+      EventType<T> type, Predicate<EventEnvelope<T>> filter) {
+    List<EventEnvelope<T>> events = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : readAll(topic(type.topic()))) {
+      EventEnvelope<T> e = eventOrNull(r, type);
+      if (e != null && filter.test(e)) {
+        events.add(e);
+      }
+    }
+    return events;
+  }
+
+  /** Every record a physical topic holds right now, from the beginning to the current end. */
+  public List<ConsumerRecord<String, String>> readAll(String physicalTopic) {
+    try (KafkaConsumer<String, String> consumer = newConsumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(physicalTopic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + physicalTopic + " to its end");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  /** The record as an event of {@code type}, or null when it is not one. */
+  public static <T> EventEnvelope<T> eventOrNull(
+      ConsumerRecord<String, String> r, EventType<T> type) {
+    if (!type.type().equals(header(r, CloudEventAttributes.HEADER_TYPE))) {
+      return null;
+    }
+    try {
+      return envelope(r, type);
+    } catch (RuntimeException notAnEvent) {
+      return null;
+    }
+  }
+
+  /** Reads a record published by a service back into an envelope. */
+  public static <T> EventEnvelope<T> envelope(ConsumerRecord<String, String> r, EventType<T> type) {
+    return new EventEnvelope<>(
+        UUID.fromString(header(r, CloudEventAttributes.HEADER_ID)),
+        header(r, CloudEventAttributes.HEADER_TYPE),
+        header(r, CloudEventAttributes.HEADER_SOURCE),
+        header(r, CloudEventAttributes.HEADER_SUBJECT),
+        Instant.parse(header(r, CloudEventAttributes.HEADER_TIME)),
+        header(r, CloudEventAttributes.HEADER_CORRELATION_ID),
+        header(r, CloudEventAttributes.HEADER_CAUSATION_ID),
+        EventJson.read(r.value(), type.payload()));
+  }
+
+  private KafkaConsumer<String, String> newConsumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+        new StringDeserializer(),
+        new StringDeserializer());
+  }
+
+  /** A header's value as text, or null. */
+  public static String header(ConsumerRecord<?, ?> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private static void header(ProducerRecord<String, String> record, String name, String value) {
+    if (value != null) {
+      record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void send(ProducerRecord<String, String> record) {
+    try {
+      producer.send(record).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("publishing to " + record.topic() + " failed", e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}
