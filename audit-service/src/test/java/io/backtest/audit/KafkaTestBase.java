@@ -1,7 +1,6 @@
 package io.backtest.audit;
 
 import io.backtest.support.testing.TestKafka;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The tests that publish events to the test run's topics through the real broker. */
@@ -10,11 +9,6 @@ public abstract class KafkaTestBase {
 
   @BeforeAll
   static void connect() {
-    kafka = TestKafka.fromConfig();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
+    kafka = TestKafka.shared();
   }
 }

@@ -22,19 +22,11 @@ public final class Fixtures {
   private static final JsonPathConfig DOUBLES =
       JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
 
-  private static TestKafka kafka;
-
   private Fixtures() {}
 
-  /**
-   * The test run's broker: one client for every test class, created once Quarkus has started and
-   * kept for the life of the test JVM (its I/O thread does not hold the JVM up).
-   */
-  public static synchronized TestKafka kafka() {
-    if (kafka == null) {
-      kafka = TestKafka.fromConfig();
-    }
-    return kafka;
+  /** The test run's broker (one client for every test class). */
+  public static TestKafka kafka() {
+    return TestKafka.shared();
   }
 
   /** Publishes a promotion as strategy-service does: keyed by the strategy. */

@@ -23,19 +23,11 @@ public final class Fixtures {
   public static final JsonPathConfig DOUBLES =
       JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
 
-  private static TestKafka kafka;
-
   private Fixtures() {}
 
-  /**
-   * The test run's broker: one client for every test class, created once Quarkus has started and
-   * kept for the life of the test JVM (its I/O thread does not hold the JVM up).
-   */
-  public static synchronized TestKafka kafka() {
-    if (kafka == null) {
-      kafka = TestKafka.fromConfig();
-    }
-    return kafka;
+  /** The test run's broker (one client for every test class). */
+  public static TestKafka kafka() {
+    return TestKafka.shared();
   }
 
   /** A symbol no other test uses: windows are never deleted, so each test makes its own. */

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -34,13 +33,8 @@ public abstract class KafkaTestBase {
 
   @BeforeAll
   static void connect() {
-    kafka = TestKafka.fromConfig();
+    kafka = TestKafka.shared();
     ScoringFixtures.readDecimalsAsDoubles();
-  }
-
-  @AfterAll
-  static void close() {
-    kafka.close();
   }
 
   protected static String correlation(UUID cycleId) {

@@ -3,7 +3,6 @@ package io.backtest.scoring;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventType;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
@@ -15,6 +14,7 @@ import io.backtest.contracts.events.ExecutionSettings;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.support.testing.TestKafka;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
@@ -153,19 +153,7 @@ public final class ScoringFixtures {
 
   /** CloudEvents headers of a record of {@code type}, for publishing a raw (malformed) payload. */
   public static Map<String, String> headers(EventType<?> type, String subject) {
-    return Map.of(
-        CloudEventAttributes.HEADER_ID,
-        UUID.randomUUID().toString(),
-        CloudEventAttributes.HEADER_SPEC_VERSION,
-        CloudEventAttributes.SPEC_VERSION,
-        CloudEventAttributes.HEADER_TYPE,
-        type.type(),
-        CloudEventAttributes.HEADER_SOURCE,
-        "/test",
-        CloudEventAttributes.HEADER_SUBJECT,
-        subject,
-        CloudEventAttributes.HEADER_CORRELATION_ID,
-        "corr-malformed");
+    return TestKafka.cloudEventHeaders(type, subject, "corr-malformed");
   }
 
   /** The cycle's scoring progress, once the cycle is known. */

@@ -2,7 +2,6 @@ package io.backtest.strategy;
 
 import static io.restassured.RestAssured.given;
 
-import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventType;
@@ -36,19 +35,11 @@ public final class Fixtures {
 
   public static final String DATASET = "aapl-1d-2013";
 
-  private static TestKafka kafka;
-
   private Fixtures() {}
 
-  /**
-   * The test run's broker: one client for every test class, created once Quarkus has started and
-   * kept for the life of the test JVM (its I/O thread does not hold the JVM up).
-   */
-  public static synchronized TestKafka kafka() {
-    if (kafka == null) {
-      kafka = TestKafka.fromConfig();
-    }
-    return kafka;
+  /** The test run's broker (one client for every test class). */
+  public static TestKafka kafka() {
+    return TestKafka.shared();
   }
 
   /** Starts a cycle through the API; returns its id. */
@@ -102,19 +93,7 @@ public final class Fixtures {
   /** The CloudEvents headers of an event of {@code type}, for publishing a payload as it is. */
   public static Map<String, String> cloudEventHeaders(
       EventType<?> type, String subject, String correlationId) {
-    return Map.of(
-        CloudEventAttributes.HEADER_ID,
-        UUID.randomUUID().toString(),
-        CloudEventAttributes.HEADER_SPEC_VERSION,
-        CloudEventAttributes.SPEC_VERSION,
-        CloudEventAttributes.HEADER_TYPE,
-        type.type(),
-        CloudEventAttributes.HEADER_SOURCE,
-        "/test",
-        CloudEventAttributes.HEADER_SUBJECT,
-        subject,
-        CloudEventAttributes.HEADER_CORRELATION_ID,
-        correlationId);
+    return TestKafka.cloudEventHeaders(type, subject, correlationId);
   }
 
   /**

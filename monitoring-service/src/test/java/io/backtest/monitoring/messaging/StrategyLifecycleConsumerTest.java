@@ -60,19 +60,7 @@ class StrategyLifecycleConsumerTest {
   }
 
   private static Map<String, String> headers(EventType<?> type, String subject) {
-    return Map.of(
-        CloudEventAttributes.HEADER_ID,
-        UUID.randomUUID().toString(),
-        CloudEventAttributes.HEADER_SPEC_VERSION,
-        "1.0",
-        CloudEventAttributes.HEADER_TYPE,
-        type.type(),
-        CloudEventAttributes.HEADER_SOURCE,
-        "/test",
-        CloudEventAttributes.HEADER_SUBJECT,
-        subject,
-        CloudEventAttributes.HEADER_CORRELATION_ID,
-        "corr-bad");
+    return TestKafka.cloudEventHeaders(type, subject, "corr-bad");
   }
 
   @Test

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -178,19 +177,7 @@ class MarketBarConsumerTest {
             kafka().topic(Topics.MARKET_BARS),
             symbol,
             payload,
-            Map.of(
-                CloudEventAttributes.HEADER_ID,
-                UUID.randomUUID().toString(),
-                CloudEventAttributes.HEADER_SPEC_VERSION,
-                "1.0",
-                CloudEventAttributes.HEADER_TYPE,
-                EventCatalog.MARKET_BARS.type(),
-                CloudEventAttributes.HEADER_SOURCE,
-                "/test",
-                CloudEventAttributes.HEADER_SUBJECT,
-                symbol,
-                CloudEventAttributes.HEADER_CORRELATION_ID,
-                "corr-bad"));
+            TestKafka.cloudEventHeaders(EventCatalog.MARKET_BARS, symbol, "corr-bad"));
     publish(bar(symbol, "1d", DAY0, 10.0));
 
     List<ConsumerRecord<String, String>> dead =

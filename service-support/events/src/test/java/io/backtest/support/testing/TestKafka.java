@@ -51,6 +51,40 @@ public final class TestKafka implements AutoCloseable {
             new StringSerializer());
   }
 
+  private static TestKafka shared;
+
+  /**
+   * One client for every test class of the test JVM, created on first use (once Quarkus has
+   * started) and kept open for the life of the JVM; its I/O thread does not hold the JVM up.
+   */
+  public static synchronized TestKafka shared() {
+    if (shared == null) {
+      shared = fromConfig();
+    }
+    return shared;
+  }
+
+  /**
+   * CloudEvents binary-mode headers of an event of {@code type} (a fresh id), for publishing a
+   * hand-made, possibly malformed payload with {@link #publishRaw}.
+   */
+  public static Map<String, String> cloudEventHeaders(
+      EventType<?> type, String subject, String correlationId) {
+    return Map.of(
+        CloudEventAttributes.HEADER_ID,
+        UUID.randomUUID().toString(),
+        CloudEventAttributes.HEADER_SPEC_VERSION,
+        CloudEventAttributes.SPEC_VERSION,
+        CloudEventAttributes.HEADER_TYPE,
+        type.type(),
+        CloudEventAttributes.HEADER_SOURCE,
+        "/test",
+        CloudEventAttributes.HEADER_SUBJECT,
+        subject,
+        CloudEventAttributes.HEADER_CORRELATION_ID,
+        correlationId);
+  }
+
   /** A client for the running Quarkus test's broker and topic prefix. */
   public static TestKafka fromConfig() {
     var config = ConfigProvider.getConfig();
