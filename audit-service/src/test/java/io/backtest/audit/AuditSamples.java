@@ -4,17 +4,23 @@ import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BacktestRequested;
+import io.backtest.contracts.events.BarWindow;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.FoldSummary;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.Provenance;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ReturnSeries;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
+import io.backtest.contracts.events.WalkForwardSettings;
+import io.backtest.contracts.events.WalkForwardSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +34,20 @@ public final class AuditSamples {
   public static final DatasetRef AAPL = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
   public static final StrategyDefinition SMA =
       new StrategyDefinition("sma-crossover", Map.of("slow", 50, "fast", 10));
-  public static final ExecutionSettings EXECUTION = new ExecutionSettings("next-open", 10, 5, 1.0);
+  public static final ExecutionSettings EXECUTION =
+      new ExecutionSettings("next-open", "long-only", 10, 5, 1.0, 10_000);
 
   /** return 27.1 %, Sharpe 1.60, max drawdown 11.3 %, 1 trade. */
   public static final BacktestMetrics METRICS =
-      new BacktestMetrics(0.271, 0.25, 1.6, 2.1, 0.113, 0.18, 1, 1.0, null, 0.6, 252);
+      new BacktestMetrics(
+          0.271, 0.25, 1.6, 2.1, 0.113, 40, 2.21, 0.18, 1, 1.0, null, 2710.0, null, 2710.0, 0.6,
+          0.3, 3.9, 252);
+
+  /** Rolling windows of 120 in-sample and 40 out-of-sample bars, 50 grid points by Sharpe. */
+  public static final WalkForwardSettings WALK_FORWARD =
+      new WalkForwardSettings("rolling", 120, 40, 40, "grid", 50, "sharpe");
+
+  public static final Provenance PROVENANCE = new Provenance("ab".repeat(32), 42, "0.1.0");
 
   private AuditSamples() {}
 
@@ -40,25 +55,78 @@ public final class AuditSamples {
     return IntStream.range(0, n).mapToObj(i -> UUID.randomUUID()).toList();
   }
 
+  /** One template, no walk-forward analysis. */
   public static CycleStarted cycleStarted(UUID cycleId, int candidates) {
     return new CycleStarted(
-        cycleId, AAPL, "sma-crossover", candidates, 42, ids(candidates), EXECUTION, AT);
+        cycleId,
+        AAPL,
+        List.of("sma-crossover"),
+        candidates,
+        42,
+        ids(candidates),
+        EXECUTION,
+        null,
+        AT);
+  }
+
+  /** Two templates, each candidate with {@link #WALK_FORWARD}. */
+  public static CycleStarted cycleStartedWithWalkForward(UUID cycleId, int candidates) {
+    return new CycleStarted(
+        cycleId,
+        AAPL,
+        List.of("sma-crossover", "macd"),
+        candidates,
+        42,
+        ids(candidates),
+        EXECUTION,
+        WALK_FORWARD,
+        AT);
   }
 
   public static BacktestRequested backtestRequested(UUID cycleId, UUID strategyId) {
-    return new BacktestRequested(UUID.randomUUID(), strategyId, cycleId, AAPL, SMA, EXECUTION, AT);
+    return new BacktestRequested(
+        UUID.randomUUID(), strategyId, cycleId, AAPL, SMA, EXECUTION, null, 42, AT);
   }
 
+  /** One backtest over the whole dataset. */
   public static BacktestCompleted backtestCompleted(UUID cycleId, UUID strategyId) {
+    return backtestCompleted(cycleId, strategyId, null);
+  }
+
+  /**
+   * A walk-forward result: {@link #METRICS} for the stitched out-of-sample record, 3 folds, 50
+   * trials, 150 evaluations, efficiency 0.62.
+   */
+  public static BacktestCompleted backtestCompletedWithWalkForward(UUID cycleId, UUID strategyId) {
+    List<FoldSummary> folds = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      folds.add(
+          new FoldSummary(
+              k,
+              new BarWindow(40 * k, 40 * k + 120, AT, AT),
+              new BarWindow(40 * k + 120, 40 * k + 160, AT, AT),
+              Map.of("fast", 10 + k, "slow", 50),
+              METRICS,
+              METRICS));
+    }
+    return backtestCompleted(
+        cycleId, strategyId, new WalkForwardSummary(WALK_FORWARD, folds, 50, 150, 0.62));
+  }
+
+  private static BacktestCompleted backtestCompleted(
+      UUID cycleId, UUID strategyId, WalkForwardSummary walkForward) {
     return new BacktestCompleted(
         UUID.randomUUID(),
         strategyId,
         cycleId,
         AAPL,
         SMA,
+        EXECUTION,
         METRICS,
-        new double[] {0.01, -0.005, 0.02},
+        ReturnSeries.of(new double[] {0.01, -0.005, 0.02}),
+        walkForward,
         false,
+        PROVENANCE,
         1200,
         AT);
   }

@@ -4,17 +4,23 @@ import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BacktestRequested;
+import io.backtest.contracts.events.BarWindow;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.FoldSummary;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.Provenance;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ReturnSeries;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
+import io.backtest.contracts.events.WalkForwardSettings;
+import io.backtest.contracts.events.WalkForwardSummary;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +38,28 @@ final class SampleEvents {
   static final DatasetRef DATASET = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
   static final StrategyDefinition SMA =
       new StrategyDefinition("sma-crossover", parameters("fast", 10, "slow", 50));
-  static final ExecutionSettings EXECUTION = new ExecutionSettings("next-open", 10, 5, 1.0);
+  static final ExecutionSettings EXECUTION =
+      new ExecutionSettings("next-open", "long-only", 10, 5, 1.0, 10_000);
   static final BacktestMetrics METRICS =
-      new BacktestMetrics(0.21, 0.21, 1.35, 1.9, 0.12, 0.18, 7, 0.57, 2.4, 0.61, 252);
+      new BacktestMetrics(
+          0.21, 0.21, 1.35, 1.9, 0.12, 41, 1.75, 0.18, 7, 0.57, 2.4, 512.5, -301.25, 187.1, 0.61,
+          -0.12, 4.8, 252);
+  static final WalkForwardSettings WALK_FORWARD =
+      new WalkForwardSettings("rolling", 120, 40, 40, "grid", 50, "sharpe");
+  static final WalkForwardSummary WALK_FORWARD_SUMMARY =
+      new WalkForwardSummary(
+          WALK_FORWARD,
+          List.of(
+              new FoldSummary(
+                  0,
+                  new BarWindow(0, 120, T, T.plusSeconds(119 * 86_400)),
+                  new BarWindow(120, 160, T.plusSeconds(120 * 86_400), T.plusSeconds(159 * 86_400)),
+                  parameters("fast", 12, "slow", 50),
+                  METRICS,
+                  METRICS)),
+          50,
+          50,
+          0.62);
 
   private SampleEvents() {}
 
@@ -43,10 +68,19 @@ final class SampleEvents {
     samples.put(
         EventCatalog.CYCLE_STARTED,
         new CycleStarted(
-            CYCLE, DATASET, "sma-crossover", 2, 42, List.of(STRATEGY, OTHER), EXECUTION, T));
+            CYCLE,
+            DATASET,
+            List.of("sma-crossover", "macd"),
+            2,
+            42,
+            List.of(STRATEGY, OTHER),
+            EXECUTION,
+            WALK_FORWARD,
+            T));
     samples.put(
         EventCatalog.BACKTEST_REQUESTED,
-        new BacktestRequested(BACKTEST, STRATEGY, CYCLE, DATASET, SMA, EXECUTION, T));
+        new BacktestRequested(
+            BACKTEST, STRATEGY, CYCLE, DATASET, SMA, EXECUTION, WALK_FORWARD, 42, T));
     samples.put(
         EventCatalog.BACKTEST_COMPLETED,
         new BacktestCompleted(
@@ -55,9 +89,12 @@ final class SampleEvents {
             CYCLE,
             DATASET,
             SMA,
+            EXECUTION,
             METRICS,
-            new double[] {0.01, -0.005, 0.0},
+            ReturnSeries.of(new double[] {0.01, -0.005, 0.0}),
+            WALK_FORWARD_SUMMARY,
             true,
+            new Provenance("ab".repeat(32), 42, "0.1.0"),
             37,
             T));
     samples.put(

@@ -17,7 +17,9 @@ public final class SampleEvents {
   private SampleEvents() {}
 
   public static BacktestMetrics metrics(double sharpe) {
-    return new BacktestMetrics(0.42, 0.11, sharpe, 1.9, 0.18, 0.21, 17, 0.59, null, 0.63, 2516);
+    return new BacktestMetrics(
+        0.42, 0.11, sharpe, 1.9, 0.18, 310, 0.61, 0.21, 17, 0.59, null, 412.5, null, 412.5, 0.63,
+        0.2, 5.4, 2516);
   }
 
   public static StrategyPromoted promoted(UUID strategyId, Instant at, double sharpe) {
@@ -26,7 +28,7 @@ public final class SampleEvents {
         UUID.randomUUID(),
         new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252),
         new StrategyDefinition("sma-crossover", Map.of("fast", 10, "slow", 50)),
-        new ExecutionSettings("next-open", 10, 5, 1.0),
+        new ExecutionSettings("next-open", "long-short", 10, 5, 1.0, 25_000),
         metrics(sharpe),
         0.87,
         2,

@@ -11,9 +11,12 @@ import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.Provenance;
+import io.backtest.contracts.events.ReturnSeries;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.contracts.events.WalkForwardSummary;
 import io.backtest.support.testing.TestKafka;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -26,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,8 +45,10 @@ public final class ScoringFixtures {
   public static final Duration WAIT = Duration.ofSeconds(60);
 
   public static final DatasetRef DATASET = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
-  public static final ExecutionSettings EXECUTION = new ExecutionSettings("next-open", 10, 5, 1.0);
+  public static final ExecutionSettings EXECUTION =
+      new ExecutionSettings("next-open", "long-only", 10, 5, 1.0, 10_000);
   public static final String TEMPLATE = "sma-crossover";
+  public static final Provenance PROVENANCE = new Provenance("5e".repeat(32), 42L, "0.1.0");
 
   private ScoringFixtures() {}
 
@@ -62,17 +68,19 @@ public final class ScoringFixtures {
     return new CycleStarted(
         cycleId,
         DATASET,
-        TEMPLATE,
+        List.of(TEMPLATE),
         strategyIds.size(),
         42L,
         strategyIds,
         EXECUTION,
+        null,
         Instant.parse("2026-03-02T09:00:00Z"));
   }
 
   /**
    * Metrics whose score is {@code sharpe × (1 − maxDrawdown)}; the other fields are derived from
-   * the inputs so that each result's metrics are recognisable.
+   * the inputs so that each result's metrics are recognisable, null where the contract says they
+   * are undefined (no drawdown, no trades).
    */
   public static BacktestMetrics metrics(double sharpe, double maxDrawdown, int trades) {
     return new BacktestMetrics(
@@ -81,11 +89,18 @@ public final class ScoringFixtures {
         sharpe,
         sharpe * 1.25,
         maxDrawdown,
+        trades + 20,
+        maxDrawdown == 0 ? null : sharpe / 7 / maxDrawdown,
         0.2,
         trades,
         0.5,
         trades == 0 ? null : 1.5,
+        trades == 0 ? null : 150.0,
+        trades == 0 ? null : -100.0,
+        trades == 0 ? null : 25.0,
         0.4,
+        -0.25,
+        3.5,
         252);
   }
 
@@ -96,15 +111,35 @@ public final class ScoringFixtures {
 
   public static BacktestCompleted completed(
       UUID cycleId, UUID strategyId, UUID backtestId, BacktestMetrics metrics) {
+    return completed(
+        cycleId,
+        strategyId,
+        backtestId,
+        metrics,
+        ReturnSeries.of(new double[] {0.01, -0.005, 0.0, 0.0125}),
+        null);
+  }
+
+  /** A completed backtest with the given return series and walk-forward analysis (or null). */
+  public static BacktestCompleted completed(
+      UUID cycleId,
+      UUID strategyId,
+      UUID backtestId,
+      BacktestMetrics metrics,
+      ReturnSeries returns,
+      WalkForwardSummary walkForward) {
     return new BacktestCompleted(
         backtestId,
         strategyId,
         cycleId,
         DATASET,
         new StrategyDefinition(TEMPLATE, Map.of("fast", 10, "slow", 50)),
+        EXECUTION,
         metrics,
-        new double[] {0.01, -0.005, 0.0, 0.0125},
+        returns,
+        walkForward,
         false,
+        PROVENANCE,
         1234L,
         Instant.parse("2026-03-02T09:01:00Z"));
   }
@@ -238,6 +273,34 @@ public final class ScoringFixtures {
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  /** The stored bars per point of a backtest's return series, or null. */
+  public static Integer storedBarsPerPoint(UUID backtestId) {
+    return (Integer)
+        row("select bars_per_point from return_series where backtest_id = ?", backtestId)
+            .get("bars_per_point");
+  }
+
+  /** The columns of the first row of a query on the service's database; empty without one. */
+  public static Map<String, Object> row(String sql, Object... params) {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        if (r.next()) {
+          for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+            columns.put(r.getMetaData().getColumnLabel(i), r.getObject(i));
+          }
+        }
+        return columns;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed", e);

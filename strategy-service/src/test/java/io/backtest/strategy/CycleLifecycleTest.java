@@ -16,18 +16,21 @@ import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ReturnSeries;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
-import io.backtest.engine.backtest.BacktestResult;
-import io.backtest.engine.backtest.Backtester;
 import io.backtest.engine.backtest.ExecutionModel;
-import io.backtest.engine.data.BarSeriesFactory;
+import io.backtest.engine.data.BarArrays;
 import io.backtest.engine.data.CsvBars;
 import io.backtest.engine.data.OhlcvBar;
+import io.backtest.engine.evaluation.Evaluation;
+import io.backtest.engine.evaluation.Evaluator;
+import io.backtest.engine.indicator.IndicatorSet;
 import io.backtest.engine.strategy.CandidateGenerator;
 import io.backtest.engine.strategy.Parameters;
 import io.backtest.engine.strategy.StrategyTemplate;
 import io.backtest.engine.strategy.StrategyTemplates;
+import io.backtest.strategy.mapping.EngineMapper;
 import io.backtest.strategy.service.PromotionService;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -64,7 +67,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ta4j.core.BarSeries;
 
 /**
  * A whole cycle against the real broker and database, with this test playing scoring-service: POST
@@ -132,7 +134,7 @@ class CycleLifecycleTest {
         TestKafka.envelope(startedRecord, EventCatalog.CYCLE_STARTED);
     assertThat(started.data().candidates()).isEqualTo(N);
     assertThat(started.data().seed()).isEqualTo(SEED);
-    assertThat(started.data().template()).isEqualTo("sma-crossover");
+    assertThat(started.data().templates()).containsExactly("sma-crossover");
     assertThat(started.data().dataset().symbol()).isEqualTo("AAPL");
     assertThat(started.data().dataset().barsPerYear()).isEqualTo(252);
     assertThat(started.data().execution().fill()).isEqualTo("next-open");
@@ -165,7 +167,7 @@ class CycleLifecycleTest {
     StrategyTemplate sma = StrategyTemplates.builtIn().get("sma-crossover");
     Set<Map<String, Integer>> expectedParameters =
         CandidateGenerator.sample(sma, N, SEED).stream()
-            .map(Parameters::values)
+            .map(p -> integers(p.asMap()))
             .collect(Collectors.toSet());
     Set<Map<String, Integer>> requestedParameters = new HashSet<>();
     requests
@@ -182,19 +184,21 @@ class CycleLifecycleTest {
       assertThat(e.subject()).isEqualTo(c.strategyId().toString());
       assertThat(c.backtestId()).isEqualTo(requests.get(c.strategyId()).data().backtestId());
       assertThat(c.metrics().barCount()).isEqualTo(252);
-      assertThat(c.returns()).hasSize(251);
-      // total return is the compounded per-bar returns
+      assertThat(c.returns().count()).isEqualTo(251);
+      // total return is the compounded per-bar returns (stored as binary32)
       double growth = 1;
-      for (double r : c.returns()) {
+      for (double r : c.returns().values()) {
         growth *= 1 + r;
       }
-      assertThat(c.metrics().totalReturn()).isCloseTo(growth - 1, within(1e-9));
+      assertThat(c.metrics().totalReturn()).isCloseTo(growth - 1, within(1e-5));
     }
     // the stored bars reproduce a backtest on the file's bars exactly
     EventEnvelope<BacktestCompleted> sample = results.getFirst();
-    BacktestResult direct = backtestOnFile(sma, sample.data().strategy().parameters());
-    assertThat(sample.data().returns()).containsExactly(direct.returns());
-    assertThat(sample.data().metrics().sharpe()).isEqualTo(direct.metrics().sharpe());
+    Evaluation direct = backtestOnFile(sma, sample.data().strategy().parameters());
+    assertThat(sample.data().returns()).isEqualTo(ReturnSeries.of(direct.returns()));
+    assertThat(sample.data().metrics()).isEqualTo(EngineMapper.toContract(direct.metrics()));
+    assertThat(sample.data().walkForward()).isNull();
+    assertThat(sample.data().provenance().seed()).isEqualTo(SEED);
     assertThat(sample.data().openAtEnd()).isEqualTo(direct.openAtEnd());
 
     // 5. scoring's part: rank by Sharpe ratio and publish cycle.scored
@@ -373,17 +377,18 @@ class CycleLifecycleTest {
     return map;
   }
 
-  private static BacktestResult backtestOnFile(StrategyTemplate template, Map<String, Number> p)
+  /** The engine alone on the dataset's file: what the worker must have computed. */
+  private static Evaluation backtestOnFile(StrategyTemplate template, Map<String, Number> p)
       throws Exception {
     try (InputStream in =
         Thread.currentThread()
             .getContextClassLoader()
             .getResourceAsStream("appleinc_bars_from_20130101_usd.csv")) {
       List<OhlcvBar> bars = CsvBars.read(in, ZoneOffset.UTC);
-      BarSeries series = BarSeriesFactory.toSeries("file", bars, Duration.ofDays(1));
-      Parameters parameters = Parameters.of(integers(p));
-      return new Backtester(252)
-          .run(series, template.build(series, parameters), ExecutionModel.defaults());
+      Evaluator evaluator =
+          new Evaluator(new IndicatorSet(BarArrays.of("file", bars, Duration.ofDays(1))), 252);
+      return evaluator.evaluate(
+          template, Parameters.of(integers(p)), ExecutionModel.defaults(), null, SEED);
     }
   }
 

@@ -14,7 +14,10 @@ import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
+import io.backtest.contracts.events.WalkForwardSettings;
+import io.backtest.contracts.events.WalkForwardSummary;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,18 +31,21 @@ public final class EventSummaries {
   public static String of(Object payload) {
     return switch (payload) {
       case CycleStarted e ->
-          "Cycle %s started: %s on %s (seed %d)"
+          "Cycle %s started: %s on %s (seed %d), %s"
               .formatted(
                   e.cycleId(),
-                  count(e.candidates(), e.template() + " candidate"),
+                  candidates(e.candidates(), e.templates()),
                   dataset(e.dataset()),
-                  e.seed());
+                  e.seed(),
+                  e.walkForward() == null ? "without walk-forward" : walkForward(e.walkForward()));
       case BacktestRequested e ->
-          "Backtest of %s on %s requested for cycle %s"
-              .formatted(strategy(e.strategy()), dataset(e.dataset()), e.cycleId());
-      case BacktestCompleted e ->
-          "Backtest of %s on %s: %s"
-              .formatted(strategy(e.strategy()), dataset(e.dataset()), metrics(e.metrics()));
+          "Backtest of %s on %s requested for cycle %s%s"
+              .formatted(
+                  strategy(e.strategy()),
+                  dataset(e.dataset()),
+                  e.cycleId(),
+                  e.walkForward() == null ? "" : ", " + walkForward(e.walkForward()));
+      case BacktestCompleted e -> backtestCompleted(e);
       case BacktestFailed e ->
           "Backtest of strategy %s in cycle %s failed: %s"
               .formatted(e.strategyId(), e.cycleId(), e.reason());
@@ -81,6 +87,50 @@ public final class EventSummaries {
   public static String unknown(String type, String source, String subject) {
     return "Event %s from %s%s, recorded as received"
         .formatted(type, source, subject == null ? "" : " about " + subject);
+  }
+
+  private static String backtestCompleted(BacktestCompleted e) {
+    WalkForwardSummary wf = e.walkForward();
+    if (wf == null) {
+      return "Backtest of %s on %s: %s"
+          .formatted(strategy(e.strategy()), dataset(e.dataset()), metrics(e.metrics()));
+    }
+    // with a walk-forward analysis the metrics are those of the stitched out-of-sample record
+    return "Backtest of %s on %s, %d-fold %s walk-forward over %s: out-of-sample %s%s"
+        .formatted(
+            strategy(e.strategy()),
+            dataset(e.dataset()),
+            wf.folds().size(),
+            wf.settings().windows(),
+            count(wf.trials(), "trial"),
+            metrics(e.metrics()),
+            wf.efficiency() == null ? "" : ", efficiency " + twoDecimals(wf.efficiency()));
+  }
+
+  /**
+   * {@code 60 sma-crossover candidates}, or {@code 60 candidates of sma-crossover, macd} when they
+   * come from several templates.
+   */
+  static String candidates(int n, List<String> templates) {
+    if (templates.size() == 1) {
+      return count(n, templates.getFirst() + " candidate");
+    }
+    return count(n, "candidate") + " of " + String.join(", ", templates);
+  }
+
+  /**
+   * {@code rolling walk-forward (in-sample 120 bars, out-of-sample 40, step 40), 50 grid points by
+   * sharpe}. The number of folds depends on the dataset's length, which the settings do not carry.
+   */
+  static String walkForward(WalkForwardSettings w) {
+    return "%s walk-forward (in-sample %d bars, out-of-sample %d, step %d), %s by %s"
+        .formatted(
+            w.windows(),
+            w.inSampleBars(),
+            w.outOfSampleBars(),
+            w.stepBars(),
+            count(w.points(), w.search() + " point"),
+            w.objective());
   }
 
   private static String cycleScored(CycleScored e) {

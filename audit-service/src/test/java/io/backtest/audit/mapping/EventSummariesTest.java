@@ -3,11 +3,15 @@ package io.backtest.audit.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backtest.audit.AuditSamples;
+import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.WalkForwardSettings;
+import io.backtest.contracts.events.WalkForwardSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +27,65 @@ class EventSummariesTest {
     assertThat(EventSummaries.of(AuditSamples.cycleStarted(cycle, 60)))
         .isEqualTo(
             "Cycle 11111111-1111-1111-1111-111111111111 started:"
-                + " 60 sma-crossover candidates on AAPL 1d (seed 42)");
+                + " 60 sma-crossover candidates on AAPL 1d (seed 42), without walk-forward");
+  }
+
+  @Test
+  void cycleStartedListsItsTemplatesAndItsWalkForwardAnalysis() {
+    assertThat(EventSummaries.of(AuditSamples.cycleStartedWithWalkForward(cycle, 60)))
+        .isEqualTo(
+            "Cycle 11111111-1111-1111-1111-111111111111 started:"
+                + " 60 candidates of sma-crossover, macd on AAPL 1d (seed 42),"
+                + " rolling walk-forward (in-sample 120 bars, out-of-sample 40, step 40),"
+                + " 50 grid points by sharpe");
+  }
+
+  @Test
+  void walkForwardSettingsSayWindowsSearchAndObjective() {
+    assertThat(
+            EventSummaries.walkForward(
+                new WalkForwardSettings("anchored", 250, 60, 90, "random", 1, "calmar")))
+        .isEqualTo(
+            "anchored walk-forward (in-sample 250 bars, out-of-sample 60, step 90),"
+                + " 1 random point by calmar");
+  }
+
+  @Test
+  void backtestCompletedWithWalkForwardGivesOutOfSampleMetricsFoldsTrialsAndEfficiency() {
+    // the metrics are the stitched out-of-sample record's: Sharpe 1.6 -> 1.60; 3 folds, 50 trials
+    assertThat(EventSummaries.of(AuditSamples.backtestCompletedWithWalkForward(cycle, strategy)))
+        .isEqualTo(
+            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d,"
+                + " 3-fold rolling walk-forward over 50 trials: out-of-sample"
+                + " return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade, efficiency 0.62");
+  }
+
+  @Test
+  void undefinedEfficiencyIsLeftOut() {
+    BacktestCompleted withEfficiency =
+        AuditSamples.backtestCompletedWithWalkForward(cycle, strategy);
+    WalkForwardSummary wf = withEfficiency.walkForward();
+    BacktestCompleted without =
+        new BacktestCompleted(
+            withEfficiency.backtestId(),
+            withEfficiency.strategyId(),
+            withEfficiency.cycleId(),
+            withEfficiency.dataset(),
+            withEfficiency.strategy(),
+            withEfficiency.execution(),
+            withEfficiency.metrics(),
+            withEfficiency.returns(),
+            new WalkForwardSummary(wf.settings(), wf.folds().subList(0, 1), 1, 1, null),
+            false,
+            withEfficiency.provenance(),
+            10,
+            AuditSamples.AT);
+
+    assertThat(EventSummaries.of(without))
+        .isEqualTo(
+            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d,"
+                + " 1-fold rolling walk-forward over 1 trial: out-of-sample"
+                + " return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade");
   }
 
   @Test
@@ -39,7 +101,9 @@ class EventSummariesTest {
   void metricsRoundHalfAwayAndPluraliseTrades() {
     // -0.0525 -> -5.3 % (5.25 rounds up in magnitude), 0.875 -> 0.88, 0.2 -> 20.0 %, 3 trades
     BacktestMetrics m =
-        new BacktestMetrics(-0.0525, -0.05, 0.875, 1.0, 0.2, 0.1, 3, 0.33, 0.8, 0.5, 100);
+        new BacktestMetrics(
+            -0.0525, -0.05, 0.875, 1.0, 0.2, 60, null, 0.1, 3, 0.33, 0.8, 12.0, -15.0, -1.0, 0.5,
+            null, null, 100);
 
     assertThat(EventSummaries.metrics(m))
         .isEqualTo("return -5.3%, Sharpe 0.88, max drawdown 20.0%, 3 trades");
@@ -59,6 +123,24 @@ class EventSummariesTest {
     assertThat(EventSummaries.of(AuditSamples.backtestRequested(cycle, strategy)))
         .isEqualTo(
             "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d requested for cycle " + cycle);
+    BacktestRequested plain = AuditSamples.backtestRequested(cycle, strategy);
+    BacktestRequested walkForward =
+        new BacktestRequested(
+            plain.backtestId(),
+            plain.strategyId(),
+            plain.cycleId(),
+            plain.dataset(),
+            plain.strategy(),
+            plain.execution(),
+            AuditSamples.WALK_FORWARD,
+            plain.seed(),
+            plain.requestedAt());
+    assertThat(EventSummaries.of(walkForward))
+        .isEqualTo(
+            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d requested for cycle "
+                + cycle
+                + ", rolling walk-forward (in-sample 120 bars, out-of-sample 40, step 40),"
+                + " 50 grid points by sharpe");
     assertThat(EventSummaries.of(AuditSamples.backtestFailed(cycle, strategy)))
         .isEqualTo(
             "Backtest of strategy "

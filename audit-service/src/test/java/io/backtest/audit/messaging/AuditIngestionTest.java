@@ -42,7 +42,7 @@ class AuditIngestionTest extends KafkaTestBase {
     kafka.publish(
         EventCatalog.CYCLE_STARTED,
         cycle.toString(),
-        AuditSamples.cycleStarted(cycle, 3),
+        AuditSamples.cycleStartedWithWalkForward(cycle, 3),
         correlation);
     kafka.publish(
         EventCatalog.BACKTEST_REQUESTED,
@@ -52,7 +52,7 @@ class AuditIngestionTest extends KafkaTestBase {
     kafka.publish(
         EventCatalog.BACKTEST_COMPLETED,
         best.toString(),
-        AuditSamples.backtestCompleted(cycle, best),
+        AuditSamples.backtestCompletedWithWalkForward(cycle, best),
         correlation);
     kafka.publish(
         EventCatalog.CYCLE_SCORED,
@@ -99,9 +99,14 @@ class AuditIngestionTest extends KafkaTestBase {
     assertThat(items)
         .extracting(i -> (String) i.get("summary"))
         .contains(
-            "Cycle " + cycle + " started: 3 sma-crossover candidates on AAPL 1d (seed 42)",
-            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d:"
-                + " return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade",
+            "Cycle "
+                + cycle
+                + " started: 3 candidates of sma-crossover, macd on AAPL 1d (seed 42),"
+                + " rolling walk-forward (in-sample 120 bars, out-of-sample 40, step 40),"
+                + " 50 grid points by sharpe",
+            "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d,"
+                + " 3-fold rolling walk-forward over 50 trials: out-of-sample"
+                + " return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade, efficiency 0.62",
             "Cycle " + cycle + " scored: 2 of 3 ranked, 1 failed; best " + best + " score 1.42",
             "Promoted sma-crossover(fast=10, slow=50) on AAPL 1d:"
                 + " ranked first with score 1.42 and passed every gate",

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param dataset the data to evaluate on
  * @param strategy template and parameters
  * @param execution execution model
+ * @param walkForward the walk-forward analysis to run; null for one backtest over the whole dataset
+ * @param seed the cycle's seed (drives a random walk-forward search)
  * @param requestedAt when it was requested
  */
 public record BacktestRequested(
@@ -21,7 +23,10 @@ public record BacktestRequested(
     DatasetRef dataset,
     StrategyDefinition strategy,
     ExecutionSettings execution,
+    WalkForwardSettings walkForward,
+    long seed,
     Instant requestedAt) {
+
   public BacktestRequested {
     Checks.present(backtestId, "backtestId");
     Checks.present(strategyId, "strategyId");

@@ -30,4 +30,21 @@ final class Checks {
     }
     return value;
   }
+
+  static Double finiteOrNull(Double value, String field) {
+    if (value != null) {
+      finite(value, field);
+    }
+    return value;
+  }
+
+  static String oneOf(String value, String field, String... allowed) {
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException(
+        field + " must be one of " + String.join(", ", allowed) + " but was " + value);
+  }
 }

@@ -10,26 +10,33 @@ import java.util.UUID;
  *
  * @param cycleId the cycle
  * @param dataset the data every candidate is evaluated on
- * @param template template the candidates were generated from
+ * @param templates templates the candidates were generated from, in request order
  * @param candidates number of candidates, so consumers know when all results are in
  * @param seed seed of the generation, which makes the cycle reproducible
  * @param strategyIds the candidates' strategy ids
  * @param execution execution model of every backtest in the cycle
+ * @param walkForward the walk-forward analysis every candidate gets; null for one backtest over the
+ *     whole dataset
  * @param startedAt when the cycle started
  */
 public record CycleStarted(
     UUID cycleId,
     DatasetRef dataset,
-    String template,
+    List<String> templates,
     int candidates,
     long seed,
     List<UUID> strategyIds,
     ExecutionSettings execution,
+    WalkForwardSettings walkForward,
     Instant startedAt) {
   public CycleStarted {
     Checks.present(cycleId, "cycleId");
     Checks.present(dataset, "dataset");
-    Checks.text(template, "template");
+    templates = List.copyOf(Checks.present(templates, "templates"));
+    if (templates.isEmpty()) {
+      throw new IllegalArgumentException("templates must not be empty");
+    }
+    templates.forEach(t -> Checks.text(t, "templates[]"));
     Checks.atLeast(candidates, 1, "candidates");
     strategyIds = List.copyOf(Checks.present(strategyIds, "strategyIds"));
     if (strategyIds.size() != candidates) {

@@ -6,28 +6,37 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one backtest: trades, equity curve, per-bar returns and summary metrics.
+ * The outcome of one backtest over bars {@code [fromIndex, fromIndex + equity.length)} of a series:
+ * trades, equity curve, per-bar returns and summary metrics.
  *
- * <p>Immutable: the arrays are copied on the way in and on every access.
+ * <p>Immutable: the result takes ownership of the arrays it is built with (the engine hands over
+ * arrays it never touches again, so building a result copies nothing) and copies them on every
+ * access.
  *
  * @param trades round trips in order; the last one is flagged {@link Trade#open()} when {@code
  *     openAtEnd}
- * @param equity equity at each bar's close, starting capital normalised to 1.0
+ * @param equity equity at each bar's close of the window, in currency, starting at the model's
+ *     capital
  * @param returns simple returns of {@code equity} from each bar to the next; length {@code
  *     equity.length - 1}
- * @param openAtEnd whether a position was still held after the last bar
+ * @param metrics summary of {@code equity} and {@code trades}
+ * @param openAtEnd whether a position was still held after the window's last bar
+ * @param barsPerYear the annualisation factor the metrics used
+ * @param fromIndex full-series index of the window's first bar (equity[0])
  */
 public record BacktestResult(
     List<Trade> trades,
     double[] equity,
     double[] returns,
     PerformanceMetrics metrics,
-    boolean openAtEnd) {
+    boolean openAtEnd,
+    double barsPerYear,
+    int fromIndex) {
 
   public BacktestResult {
     trades = List.copyOf(trades);
-    equity = equity.clone();
-    returns = returns.clone();
+    Objects.requireNonNull(equity, "equity");
+    Objects.requireNonNull(returns, "returns");
     Objects.requireNonNull(metrics, "metrics");
     if (returns.length != Math.max(0, equity.length - 1)) {
       throw new IllegalArgumentException(
@@ -55,13 +64,21 @@ public record BacktestResult(
         && Arrays.equals(equity, other.equity)
         && Arrays.equals(returns, other.returns)
         && metrics.equals(other.metrics)
-        && openAtEnd == other.openAtEnd;
+        && openAtEnd == other.openAtEnd
+        && Double.compare(barsPerYear, other.barsPerYear) == 0
+        && fromIndex == other.fromIndex;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        trades, Arrays.hashCode(equity), Arrays.hashCode(returns), metrics, openAtEnd);
+        trades,
+        Arrays.hashCode(equity),
+        Arrays.hashCode(returns),
+        metrics,
+        openAtEnd,
+        barsPerYear,
+        fromIndex);
   }
 
   @Override
@@ -70,6 +87,8 @@ public record BacktestResult(
         + trades.size()
         + ", bars="
         + equity.length
+        + ", from="
+        + fromIndex
         + ", openAtEnd="
         + openAtEnd
         + ", metrics="

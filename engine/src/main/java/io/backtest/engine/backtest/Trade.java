@@ -3,19 +3,22 @@ package io.backtest.engine.backtest;
 import java.time.Instant;
 
 /**
- * One long round trip of a backtest, or the position still open at its end.
+ * One round trip of a backtest, or the position still open at its end.
  *
- * <p>Prices are execution prices (slippage included). Times are fill times: a bar's begin time for
- * a next-open fill, its end time for a same-close fill. A trade held at the end has {@code open =
- * true} and is marked, not closed: its exit fields hold the last bar (index, end time, close), with
- * no exit slippage or fee.
+ * <p>Indices are full-series bar indices. Prices are execution prices (slippage included). Times
+ * are fill times: a bar's begin time for a next-open fill, its end time for a same-close fill. A
+ * trade held at the end has {@code open = true} and is marked, not closed: its exit fields hold the
+ * window's last bar (index, end time, close), with no exit slippage or fee.
  *
- * @param quantity units bought
- * @param fees entry plus exit fees (entry fee only while open)
- * @param pnl exit proceeds − entry cost, both net of fees, in units of starting capital
- * @param netReturn {@code pnl} divided by the entry cost (quantity × entry price + entry fee)
+ * @param side long or short
+ * @param quantity units bought (long) or sold short (short), positive
+ * @param fees entry plus exit fees (entry fee only while open), in currency
+ * @param pnl in currency, net of fees: exit proceeds − entry cost for a long, entry proceeds − cost
+ *     of buying back for a short
+ * @param netReturn {@code pnl} divided by the committed amount, quantity × entry price + entry fee
  */
 public record Trade(
+    Side side,
     int entryIndex,
     Instant entryTime,
     double entryPrice,
@@ -27,6 +30,12 @@ public record Trade(
     double pnl,
     double netReturn,
     boolean open) {
+
+  /** The direction of a position. */
+  public enum Side {
+    LONG,
+    SHORT
+  }
 
   /**
    * Number of bars whose close this trade was held over: {@code [entryIndex, exitIndex)} for a

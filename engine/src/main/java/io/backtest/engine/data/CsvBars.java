@@ -39,10 +39,13 @@ import java.util.regex.Pattern;
  *   <li>Numbers: plain decimal notation with an optional exponent ({@code NaN}, {@code Infinity},
  *       hex and type suffixes that {@link Double#parseDouble} would accept are rejected). Prices
  *       must be &gt; 0, volume &ge; 0.
+ *   <li>Consistency: {@code high >= max(open, close)} and {@code low <= min(open, close)} (so also
+ *       {@code high >= low}).
  * </ul>
  *
- * <p>Every rejection is an {@link IllegalArgumentException} whose message starts with the 1-based
- * line number in the file (the header is line 1) and the data row number, then the reason.
+ * <p>Every rejection is a {@link CsvFormatException} (an {@link IllegalArgumentException}) whose
+ * message starts with the 1-based line number in the file (the header is line 1) and the data row
+ * number, then the reason; the exception also carries them apart.
  */
 public final class CsvBars {
 
@@ -83,24 +86,40 @@ public final class CsvBars {
    * @param in CSV bytes in UTF-8
    * @param zone zone for times without an offset ({@code yyyy-MM-dd} and local date-times)
    * @return the bars in file order, unmodifiable
-   * @throws IllegalArgumentException on a missing or malformed header or any malformed row
+   * @throws CsvFormatException on a missing or malformed header or any malformed row
    * @throws UncheckedIOException if reading the stream fails
    */
   public static List<OhlcvBar> read(InputStream in, ZoneId zone) {
+    return read(in, zone, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads every bar from {@code in} to its end, refusing more than {@code maxRows} data rows (the
+   * row after the limit is rejected, so a too large file is not read to its end).
+   *
+   * @throws CsvFormatException on a missing or malformed header, any malformed row, or too many
+   *     rows
+   */
+  public static List<OhlcvBar> read(InputStream in, ZoneId zone, int maxRows) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(zone, "zone");
+    if (maxRows < 0) {
+      throw new IllegalArgumentException("maxRows must be >= 0 but was " + maxRows);
+    }
     try {
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), zone);
+      return parse(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), zone, maxRows);
     } catch (IOException e) {
       throw new UncheckedIOException("reading CSV bars failed", e);
     }
   }
 
-  private static List<OhlcvBar> parse(BufferedReader reader, ZoneId zone) throws IOException {
+  private static List<OhlcvBar> parse(BufferedReader reader, ZoneId zone, int maxRows)
+      throws IOException {
     String header = reader.readLine();
     if (header == null || header.isBlank()) {
-      throw new IllegalArgumentException(
-          "line 1: CSV is empty; expected the header '" + EXPECTED_HEADER + "'");
+      throw new CsvFormatException(
+          1, 0, "CSV is empty; expected the header '" + EXPECTED_HEADER + "'");
     }
     if (header.startsWith("\uFEFF")) {
       header = header.substring(1);
@@ -118,15 +137,15 @@ public final class CsvBars {
       if (line.isBlank()) {
         continue;
       }
-      String where = "line " + lineNumber + " (row " + (bars.size() + 1) + ")";
+      int row = bars.size() + 1;
+      Where where = new Where(lineNumber, row);
+      if (row > maxRows) {
+        throw where.error(tooManyRows(maxRows));
+      }
       String[] fields = line.split(",", -1);
       if (fields.length != columnCount) {
-        throw new IllegalArgumentException(
-            where
-                + ": expected "
-                + columnCount
-                + " columns as in the header but found "
-                + fields.length);
+        throw where.error(
+            "expected " + columnCount + " columns as in the header but found " + fields.length);
       }
       Instant time = parseTime(fields[positions[Column.TIME.ordinal()]].trim(), zone, where);
       double open = price(fields, positions, Column.OPEN, where);
@@ -135,22 +154,59 @@ public final class CsvBars {
       double close = price(fields, positions, Column.CLOSE, where);
       double volume = number(fields, positions, Column.VOLUME, where);
       if (volume < 0) {
-        throw new IllegalArgumentException(
-            where + ": column 'volume' must be >= 0 but was " + volume);
+        throw where.error("column 'volume' must be >= 0 but was " + volume);
+      }
+      if (high < Math.max(open, close)) {
+        throw where.error("high " + high + " is below max(open, close) " + Math.max(open, close));
+      }
+      if (low > Math.min(open, close)) {
+        throw where.error("low " + low + " is above min(open, close) " + Math.min(open, close));
       }
       if (previous != null && !time.isAfter(previous)) {
-        throw new IllegalArgumentException(
-            where
-                + ": time "
+        throw where.error(
+            "time "
                 + time
                 + " is not after the previous row's "
                 + previous
-                + " (rows must be in strictly increasing time order)");
+                + (time.equals(previous)
+                    ? " (duplicate time)"
+                    : " (rows must be in strictly increasing time order)"));
       }
       previous = time;
       bars.add(new OhlcvBar(time, open, high, low, close, volume));
     }
     return List.copyOf(bars);
+  }
+
+  /**
+   * Refuses CSV bytes with more than {@code maxRows} data rows (non-blank lines after the header)
+   * without parsing them: the same rejection as {@link #read(InputStream, ZoneId, int)} gives, but
+   * before a million bars are built only to be dropped.
+   *
+   * @throws CsvFormatException naming the first row beyond the limit
+   */
+  public static void requireAtMostRows(byte[] csv, int maxRows) {
+    int line = 1;
+    int rows = 0;
+    boolean blank = true;
+    for (int i = 0; i <= csv.length; i++) {
+      if (i < csv.length && csv[i] != '\n') {
+        byte b = csv[i];
+        if (b != ' ' && b != '\t' && b != '\r') {
+          blank = false;
+        }
+        continue;
+      }
+      if (line > 1 && !blank && ++rows > maxRows) {
+        throw new CsvFormatException(line, rows, tooManyRows(maxRows));
+      }
+      line++;
+      blank = true;
+    }
+  }
+
+  private static String tooManyRows(int maxRows) {
+    return "more than " + maxRows + " rows; a dataset may have at most " + maxRows + " rows (bars)";
   }
 
   /** Maps each {@link Column} (by ordinal) to its position in the header. */
@@ -161,28 +217,26 @@ public final class CsvBars {
       String name = names[i].trim().toLowerCase(Locale.ROOT);
       Column column = columnNamed(name);
       if (column == null) {
-        throw new IllegalArgumentException(
-            "line 1: unknown column '"
+        throw new CsvFormatException(
+            1,
+            0,
+            "unknown column '"
                 + names[i].trim()
                 + "'; expected the header '"
                 + EXPECTED_HEADER
                 + "' (time column also as 'time' or 'timestamp')");
       }
       if (positions[column.ordinal()] >= 0) {
-        throw new IllegalArgumentException(
-            "line 1: column '" + column.label() + "' appears more than once");
+        throw new CsvFormatException(
+            1, 0, "column '" + column.label() + "' appears more than once");
       }
       positions[column.ordinal()] = i;
     }
     for (Column column : Column.values()) {
       if (positions[column.ordinal()] < 0) {
         String label = column == Column.TIME ? "date (or time/timestamp)" : column.label();
-        throw new IllegalArgumentException(
-            "line 1: missing column '"
-                + label
-                + "'; expected the header '"
-                + EXPECTED_HEADER
-                + "'");
+        throw new CsvFormatException(
+            1, 0, "missing column '" + label + "'; expected the header '" + EXPECTED_HEADER + "'");
       }
     }
     return positions;
@@ -200,45 +254,39 @@ public final class CsvBars {
     return null;
   }
 
-  private static double price(String[] fields, int[] positions, Column column, String where) {
+  private static double price(String[] fields, int[] positions, Column column, Where where) {
     double value = number(fields, positions, column, where);
     if (value <= 0) {
-      throw new IllegalArgumentException(
-          where + ": column '" + column.label() + "' must be > 0 but was " + value);
+      throw where.error("column '" + column.label() + "' must be > 0 but was " + value);
     }
     return value;
   }
 
-  private static double number(String[] fields, int[] positions, Column column, String where) {
+  private static double number(String[] fields, int[] positions, Column column, Where where) {
     String text = fields[positions[column.ordinal()]].trim();
     if (text.isEmpty()) {
-      throw new IllegalArgumentException(where + ": column '" + column.label() + "' is empty");
+      throw where.error("column '" + column.label() + "' is empty");
     }
     if (!DECIMAL.matcher(text).matches()) {
-      throw new IllegalArgumentException(
-          where + ": column '" + column.label() + "' value '" + text + "' is not a number");
+      throw where.error("column '" + column.label() + "' value '" + text + "' is not a number");
     }
     double value = Double.parseDouble(text);
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(
-          where + ": column '" + column.label() + "' value '" + text + "' is out of range");
+      throw where.error("column '" + column.label() + "' value '" + text + "' is out of range");
     }
     return value;
   }
 
-  private static Instant parseTime(String text, ZoneId zone, String where) {
+  private static Instant parseTime(String text, ZoneId zone, Where where) {
     if (text.isEmpty()) {
-      throw new IllegalArgumentException(where + ": time is empty");
+      throw where.error("time is empty");
     }
     try {
       if (EPOCH_SECONDS.matcher(text).matches()) {
         long seconds = Long.parseLong(text);
         if (Math.abs(seconds) > MAX_EPOCH_SECONDS) {
-          throw new IllegalArgumentException(
-              where
-                  + ": time '"
-                  + text
-                  + "' looks like epoch milliseconds; epoch seconds expected");
+          throw where.error(
+              "time '" + text + "' looks like epoch milliseconds; epoch seconds expected");
         }
         return Instant.ofEpochSecond(seconds);
       }
@@ -252,9 +300,18 @@ public final class CsvBars {
       }
       return ((LocalDateTime) parsed).atZone(zone).toInstant();
     } catch (DateTimeException | NumberFormatException e) {
-      throw new IllegalArgumentException(
-          where + ": time '" + text + "' is not yyyy-MM-dd, an ISO-8601 date-time or epoch seconds",
-          e);
+      CsvFormatException error =
+          where.error(
+              "time '" + text + "' is not yyyy-MM-dd, an ISO-8601 date-time or epoch seconds");
+      error.initCause(e);
+      throw error;
+    }
+  }
+
+  /** A data row's position, for messages. */
+  private record Where(int line, int row) {
+    CsvFormatException error(String reason) {
+      return new CsvFormatException(line, row, reason);
     }
   }
 }

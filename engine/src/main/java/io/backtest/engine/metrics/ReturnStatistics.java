@@ -97,4 +97,77 @@ public final class ReturnStatistics {
     }
     return worst;
   }
+
+  /**
+   * Longest drawdown in bars: for each fall below a running peak, the bars from the peak to the
+   * first bar whose value is back at or above it, or to the last bar if the curve never recovers;
+   * the largest such span. 0 for a curve that never falls below its running peak. E.g. {@code 1,
+   * 1.2, 0.9, 1.1, 0.6, 1.3}: peak 1.2 at bar 1, recovered at bar 5, 4 bars.
+   */
+  public static int maxDrawdownBars(double[] equity) {
+    int longest = 0;
+    double peak = Double.NEGATIVE_INFINITY;
+    int peakIndex = 0;
+    boolean below = false;
+    for (int k = 0; k < equity.length; k++) {
+      if (equity[k] >= peak) {
+        if (below) {
+          longest = Math.max(longest, k - peakIndex);
+          below = false;
+        }
+        peak = equity[k];
+        peakIndex = k;
+      } else {
+        below = true;
+      }
+    }
+    if (below) {
+      longest = Math.max(longest, equity.length - 1 - peakIndex);
+    }
+    return longest;
+  }
+
+  /**
+   * Sample skewness from population moments, {@code g1 = m3 / m2^(3/2)} with {@code m_k = Σ(x −
+   * mean)^k / n} (Joanes &amp; Gill, "Comparing measures of sample skewness and kurtosis", The
+   * Statistician 47(1), 1998, their g1). NaN for fewer than two values or zero dispersion.
+   */
+  public static double skewness(double[] values) {
+    double[] m = centralMoments(values);
+    return m == null ? Double.NaN : m[1] / Math.pow(m[0], 1.5);
+  }
+
+  /**
+   * Raw (not excess) kurtosis from population moments, {@code m4 / m2²} (Joanes &amp; Gill 1998, g2
+   * + 3): about 3 for normal data, the γ4 of the probabilistic Sharpe ratio (Bailey &amp; López de
+   * Prado, "The Sharpe Ratio Efficient Frontier", Journal of Risk 15(2), 2012). NaN for fewer than
+   * two values or zero dispersion.
+   */
+  public static double kurtosis(double[] values) {
+    double[] m = centralMoments(values);
+    return m == null ? Double.NaN : m[2] / (m[0] * m[0]);
+  }
+
+  /** {m2, m3, m4} about the mean, or null when undefined. */
+  private static double[] centralMoments(double[] values) {
+    int n = values.length;
+    if (n < 2) {
+      return null;
+    }
+    double mean = mean(values);
+    double m2 = 0;
+    double m3 = 0;
+    double m4 = 0;
+    for (double v : values) {
+      double d = v - mean;
+      double d2 = d * d;
+      m2 += d2;
+      m3 += d2 * d;
+      m4 += d2 * d2;
+    }
+    if (m2 == 0) {
+      return null;
+    }
+    return new double[] {m2 / n, m3 / n, m4 / n};
+  }
 }

@@ -17,7 +17,17 @@ import java.util.Optional;
 public final class StrategyTemplates {
 
   private static final StrategyTemplates BUILT_IN =
-      new StrategyTemplates(List.of(new SmaCrossoverTemplate()));
+      new StrategyTemplates(
+          List.of(
+              new BuyAndHoldTemplate(),
+              new SmaCrossoverTemplate(),
+              new EmaCrossoverTemplate(),
+              new RsiReversionTemplate(),
+              new BollingerReversionTemplate(),
+              new BollingerBreakoutTemplate(),
+              new MacdTemplate(),
+              new DonchianBreakoutTemplate(),
+              new MomentumTemplate()));
 
   private final Map<String, StrategyTemplate> byId;
 

@@ -2,14 +2,18 @@ package io.backtest.engine.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backtest.engine.TemplatePoints;
 import io.backtest.engine.TestSeries;
 import io.backtest.engine.backtest.ExecutionModel.Fill;
 import io.backtest.engine.strategy.Parameters;
 import io.backtest.engine.strategy.SmaCrossoverTemplate;
+import io.backtest.engine.strategy.StrategyTemplate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Position;
 import org.ta4j.core.TradingRecord;
@@ -20,12 +24,15 @@ import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
 import org.ta4j.core.backtest.TradeOnNextOpenModel;
 
 /**
- * With zero costs our loop must fill exactly where ta4j's own {@link BarSeriesManager} does, on
- * real data (AAPL 2013) and the sma-crossover template.
+ * With zero costs our reference loop must fill exactly where ta4j's own {@link BarSeriesManager}
+ * does, on real data (AAPL 2013, ETH 5-minute 2023): the sma-crossover grid points below, and every
+ * template at its test points (stops included, which ta4j evaluates against its own trading
+ * record).
  */
 class BarSeriesManagerCrossCheckTest {
 
   private static final BarSeries APPLE = TestSeries.apple();
+  private static final BarSeries ETH = TestSeries.ethArrays().toSeries();
   private static final SmaCrossoverTemplate SMA = new SmaCrossoverTemplate();
 
   /** Entry index, entry price, exit index (-1 while open), exit price (NaN while open). */
@@ -44,16 +51,45 @@ class BarSeriesManagerCrossCheckTest {
     assertSameFills(fast, slow, Fill.SAME_CLOSE, new TradeOnCurrentCloseModel());
   }
 
+  static Stream<StrategyTemplate> templates() {
+    return TemplatePoints.templates();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templates")
+  void everyTemplateFillsWhereBarSeriesManagerDoes(StrategyTemplate template) {
+    for (BarSeries series : List.of(APPLE, ETH)) {
+      for (Parameters params : TemplatePoints.of(template)) {
+        assertSameFills(
+            series, template, params, Fill.NEXT_OPEN, new TradeOnNextOpenModel(), false);
+        assertSameFills(
+            series, template, params, Fill.SAME_CLOSE, new TradeOnCurrentCloseModel(), false);
+      }
+    }
+  }
+
   private static void assertSameFills(
       int fast, int slow, Fill fill, TradeExecutionModel ta4jModel) {
     Parameters params = Parameters.empty().with("fast", fast).with("slow", slow);
+    assertSameFills(APPLE, SMA, params, fill, ta4jModel, true);
+  }
 
+  private static void assertSameFills(
+      BarSeries series,
+      StrategyTemplate template,
+      Parameters params,
+      Fill fill,
+      TradeExecutionModel ta4jModel,
+      boolean requireTrades) {
     BacktestResult ours =
-        new Backtester()
-            .run(APPLE, SMA.build(APPLE, params), ExecutionModel.frictionless().withFill(fill));
+        new Ta4jBacktester()
+            .run(
+                series,
+                template.build(series, params),
+                ExecutionModel.frictionless().withFill(fill));
     TradingRecord theirs =
-        new BarSeriesManager(APPLE, new ZeroCostModel(), new ZeroCostModel(), ta4jModel)
-            .run(SMA.build(APPLE, params));
+        new BarSeriesManager(series, new ZeroCostModel(), new ZeroCostModel(), ta4jModel)
+            .run(template.build(series, params));
 
     List<RoundTrip> expected = new ArrayList<>();
     for (Position position : theirs.getPositions()) {
@@ -83,8 +119,11 @@ class BarSeriesManagerCrossCheckTest {
                             t.entryIndex(), t.entryPrice(), t.exitIndex(), t.exitPrice()))
             .toList();
 
-    assertThat(expected).as("ta4j produced trades to compare").isNotEmpty();
-    assertThat(actual).isEqualTo(expected);
-    assertThat(ours.openAtEnd()).isEqualTo(current.isOpened());
+    String what = template.id() + "(" + params + ") on " + series.getName() + " " + fill;
+    if (requireTrades) {
+      assertThat(expected).as("ta4j produced trades to compare").isNotEmpty();
+    }
+    assertThat(actual).as(what).isEqualTo(expected);
+    assertThat(ours.openAtEnd()).as(what).isEqualTo(current.isOpened());
   }
 }

@@ -206,4 +206,74 @@ class CsvBarsTest {
     assertThatThrownBy(() -> read("date,open,high,low,close,volume\n2024-03-01,1,2,1,2,-1\n", UTC))
         .hasMessage("line 2 (row 1): column 'volume' must be >= 0 but was -1.0");
   }
+
+  @Test
+  void highBelowOpenOrCloseIsRejected() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "date,open,high,low,close,volume\n2024-03-01,1,2,1,2,1\n2024-03-02,2,2.5,1,3,1\n",
+                    UTC))
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.row()).isEqualTo(2);
+              assertThat(e.reason()).isEqualTo("high 2.5 is below max(open, close) 3.0");
+            })
+        .hasMessage("line 3 (row 2): high 2.5 is below max(open, close) 3.0");
+  }
+
+  @Test
+  void lowAboveOpenOrCloseIsRejected() {
+    assertThatThrownBy(
+            () -> read("date,open,high,low,close,volume\n2024-03-01,1.5,2,1.2,1.1,1\n", UTC))
+        .hasMessage("line 2 (row 1): low 1.2 is above min(open, close) 1.1");
+  }
+
+  @Test
+  void duplicateAndEarlierTimesSayWhich() {
+    String header = "date,open,high,low,close,volume\n";
+    assertThatThrownBy(() -> read(header + "2024-03-02,1,2,1,2,10\n2024-03-02,1,2,1,2,10\n", UTC))
+        .hasMessageEndingWith("(duplicate time)");
+    assertThatThrownBy(() -> read(header + "2024-03-02,1,2,1,2,10\n2024-03-01,1,2,1,2,10\n", UTC))
+        .hasMessage(
+            "line 3 (row 2): time 2024-03-01T00:00:00Z is not after the previous row's"
+                + " 2024-03-02T00:00:00Z (rows must be in strictly increasing time order)");
+  }
+
+  @Test
+  void rowsBeyondTheLimitAreRejectedNamingTheLimit() {
+    String csv = "date,open,high,low,close,volume\n2024-03-01,1,2,1,2,1\n2024-03-02,1,2,1,2,1\n";
+    assertThat(CsvBars.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), UTC, 2))
+        .hasSize(2);
+    assertThatThrownBy(
+            () ->
+                CsvBars.read(
+                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), UTC, 1))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 3 (row 2): more than 1 rows; a dataset may have at most 1 rows (bars)");
+  }
+
+  @Test
+  void rowCountIsCheckedBeforeParsingWithTheSameRejection() {
+    byte[] csv =
+        "date,open,high,low,close,volume\n2024-03-01,1,2,1,2,1\n\n  \n2024-03-02,x\n"
+            .getBytes(StandardCharsets.UTF_8);
+    CsvBars.requireAtMostRows(csv, 2);
+    assertThatThrownBy(() -> CsvBars.requireAtMostRows(csv, 1))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 5 (row 2): more than 1 rows; a dataset may have at most 1 rows (bars)");
+  }
+
+  @Test
+  void headerProblemsHaveNoRow() {
+    assertThatThrownBy(() -> read("date,open,high,low,volume\n", UTC))
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(1);
+              assertThat(e.row()).isZero();
+            });
+  }
 }

@@ -159,6 +159,95 @@ class PerformanceMetricsTest {
         .hasMessage("returns[0] is NaN");
   }
 
+  @Test
+  void maxDrawdownBarsRunsFromPeakToRecoveryOrToTheEnd() {
+    // Peak 1.2 at bar 1, below it at bars 2..4, back above at bar 5: 4 bars.
+    assertThat(ReturnStatistics.maxDrawdownBars(new double[] {1.0, 1.2, 0.9, 1.1, 0.6, 1.3}))
+        .isEqualTo(4);
+    // Recovery to exactly the peak ends the drawdown: peak at 0, back at 2.
+    assertThat(ReturnStatistics.maxDrawdownBars(new double[] {1.0, 0.9, 1.0, 1.1})).isEqualTo(2);
+    // Never recovered: peak 1.1 at bar 1 to the last bar 4, 3 bars (longer than the first, 1 bar).
+    assertThat(ReturnStatistics.maxDrawdownBars(new double[] {1.0, 0.99, 1.1, 1.0, 0.9, 0.95}))
+        .isEqualTo(3);
+    assertThat(ReturnStatistics.maxDrawdownBars(new double[] {1, 1, 1.1})).isZero();
+  }
+
+  /**
+   * returns {0.01, −0.02, 0.03, 0.00}: mean 0.005, deviations 0.005, −0.025, 0.025, −0.005:
+   *
+   * <pre>
+   * m2 = (0.000025 + 0.000625 + 0.000625 + 0.000025) / 4           = 0.000325
+   * m3 = (0.000000125 − 0.000015625 + 0.000015625 − 0.000000125) / 4 = 0
+   * m4 = (6.25e-10 + 3.90625e-7 + 3.90625e-7 + 6.25e-10) / 4        = 1.95625e-7
+   * skewness = 0; kurtosis = 1.95625e-7 / 0.000325² = 1.95625e-7 / 1.05625e-7 = 1.8520710059171597
+   * </pre>
+   *
+   * and {1, 2, 3, 10}: mean 4, deviations −3, −2, −1, 6: m2 = 50/4 = 12.5, m3 = (−27 − 8 − 1 + 216)
+   * / 4 = 45, skewness = 45 / 12.5^1.5 = 1.0182337649086284, m4 = (81 + 16 + 1 + 1296) / 4 = 348.5,
+   * kurtosis = 348.5 / 156.25 = 2.2304.
+   */
+  @Test
+  void skewnessAndRawKurtosisFollowPopulationMoments() {
+    double[] returns = {0.01, -0.02, 0.03, 0.00};
+    double[] equity = {1, 1.01, 0.9898, 1.019494, 1.019494};
+
+    PerformanceMetrics m = PerformanceMetrics.of(returns, equity, List.of(), 252);
+
+    assertThat(m.skewness()).isCloseTo(0, EPS);
+    assertThat(m.kurtosis()).isCloseTo(1.8520710059171597, EPS);
+    assertThat(ReturnStatistics.skewness(new double[] {1, 2, 3, 10}))
+        .isCloseTo(1.0182337649086284, EPS);
+    assertThat(ReturnStatistics.kurtosis(new double[] {1, 2, 3, 10})).isCloseTo(2.2304, EPS);
+    // Zero dispersion: undefined, null in the metrics.
+    assertThat(PerformanceMetrics.of(new double[3], ones(4), List.of(), 252).kurtosis()).isNull();
+  }
+
+  @Test
+  void normalReturnsHaveKurtosisNearThree() {
+    java.util.Random random = new java.util.Random(1);
+    double[] x = new double[200_000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+    }
+
+    assertThat(ReturnStatistics.kurtosis(x)).isCloseTo(3, within(0.05));
+    assertThat(ReturnStatistics.skewness(x)).isCloseTo(0, within(0.02));
+  }
+
+  /**
+   * Closed pnls +300, −100, +200, −200 (and an open +500, ignored): average win (300 + 200) / 2 =
+   * 250, average loss (−100 − 200) / 2 = −150, expectancy 200 / 4 = 50 = 0.5 × 250 + 0.5 × −150.
+   * Calmar = cagr / maxDrawdown, checked on the worked curve of the first test: 2.37469457510… /
+   * 0.02.
+   */
+  @Test
+  void averageWinLossExpectancyAndCalmar() {
+    List<Trade> trades =
+        List.of(
+            trade(0, 2, 300, false),
+            trade(2, 3, -100, false),
+            trade(4, 5, 200, false),
+            trade(5, 7, -200, false),
+            trade(8, 9, 500, true));
+
+    PerformanceMetrics m = PerformanceMetrics.of(new double[9], ones(10), trades, 252);
+
+    assertThat(m.averageWin()).isCloseTo(250, EPS);
+    assertThat(m.averageLoss()).isCloseTo(-150, EPS);
+    assertThat(m.expectancy()).isCloseTo(50, EPS);
+    // Flat equity: no drawdown, so no Calmar ratio.
+    assertThat(m.calmar()).isNull();
+
+    double[] returns = {0.01, -0.02, 0.03, 0.00};
+    double[] equity = {1, 1.01, 0.9898, 1.019494, 1.019494};
+    PerformanceMetrics worked = PerformanceMetrics.of(returns, equity, List.of(), 252);
+    assertThat(worked.calmar()).isCloseTo(2.37469457510 / 0.02, within(1e-6));
+    assertThat(worked.maxDrawdownBars()).isEqualTo(2);
+    assertThat(worked.averageWin()).isNull();
+    assertThat(worked.averageLoss()).isNull();
+    assertThat(worked.expectancy()).isNull();
+  }
+
   private static double[] ones(int n) {
     double[] values = new double[n];
     java.util.Arrays.fill(values, 1);
@@ -166,6 +255,6 @@ class PerformanceMetricsTest {
   }
 
   private static Trade trade(int entry, int exit, double pnl, boolean open) {
-    return new Trade(entry, T, 10, exit, T, 10 + pnl, 1, 0, pnl, pnl / 10, open);
+    return new Trade(Trade.Side.LONG, entry, T, 10, exit, T, 10 + pnl, 1, 0, pnl, pnl / 10, open);
   }
 }

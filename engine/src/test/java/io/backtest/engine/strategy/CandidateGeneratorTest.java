@@ -3,11 +3,11 @@ package io.backtest.engine.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backtest.engine.indicator.IndicatorSet;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.Strategy;
 
 class CandidateGeneratorTest {
 
@@ -18,7 +18,12 @@ class CandidateGeneratorTest {
       new AbstractStrategyTemplate(
           "digits", "test template", ParameterSpace.builder().range("x", 0, 9, 1).build()) {
         @Override
-        protected Strategy create(BarSeries series, Parameters params) {
+        protected Rules rules(BarSeries series, Parameters params) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected Signals computeSignals(IndicatorSet indicators, Parameters params) {
           throw new UnsupportedOperationException();
         }
       };
@@ -66,10 +71,10 @@ class CandidateGeneratorTest {
   @Test
   void sampleFollowsDocumentedFisherYatesOverJavaUtilRandom() {
     assertThat(CandidateGenerator.sample(DIGITS, 4, 42))
-        .extracting(p -> p.get("x"))
+        .extracting(p -> p.getInt("x"))
         .containsExactly(0, 4, 7, 6);
     assertThat(CandidateGenerator.sample(DIGITS, 4, 7))
-        .extracting(p -> p.get("x"))
+        .extracting(p -> p.getInt("x"))
         .containsExactly(6, 3, 7, 5);
   }
 

@@ -33,8 +33,8 @@ class ParametersTest {
     Parameters parameters = Parameters.of(source);
     source.put("fast", 12);
 
-    assertThat(parameters.get("fast")).isEqualTo(10);
-    assertThatThrownBy(() -> parameters.values().put("slow", 1))
+    assertThat(parameters.getInt("fast")).isEqualTo(10);
+    assertThatThrownBy(() -> parameters.asMap().put("slow", 1))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -47,7 +47,7 @@ class ParametersTest {
 
   @Test
   void unknownNameIsRejected() {
-    assertThatThrownBy(() -> Parameters.empty().with("fast", 10).get("slow"))
+    assertThatThrownBy(() -> Parameters.empty().with("fast", 10).getInt("slow"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no parameter 'slow' in fast=10");
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backtest.engine.TestSeries;
 import io.backtest.engine.backtest.BacktestResult;
-import io.backtest.engine.backtest.Backtester;
 import io.backtest.engine.backtest.ExecutionModel;
+import io.backtest.engine.backtest.Ta4jBacktester;
 import io.backtest.engine.backtest.Trade;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ class SmaCrossoverTemplateTest {
 
     assertThat(expected).isEqualTo(445);
     assertThat(template.space().gridSize()).isEqualTo(expected).isGreaterThan(60);
-    assertThat(template.space().grid()).allMatch(p -> p.get("fast") < p.get("slow"));
+    assertThat(template.space().grid()).allMatch(p -> p.getInt("fast") < p.getInt("slow"));
   }
 
   @Test
@@ -116,7 +116,8 @@ class SmaCrossoverTemplateTest {
     assertThat(entries).containsExactly(12, 17);
     assertThat(exits).containsExactly(15);
 
-    BacktestResult result = new Backtester().run(series, strategy, ExecutionModel.frictionless());
+    BacktestResult result =
+        new Ta4jBacktester().run(series, strategy, ExecutionModel.frictionless().withCapital(1));
 
     assertThat(result.trades())
         .extracting(

@@ -9,11 +9,30 @@ import org.junit.jupiter.api.Test;
 class StrategyTemplatesTest {
 
   @Test
-  void builtInRegistryListsSmaCrossover() {
-    assertThat(StrategyTemplates.builtIn().ids()).containsExactly("sma-crossover");
-    assertThat(StrategyTemplates.builtIn().all())
-        .singleElement()
-        .isInstanceOf(SmaCrossoverTemplate.class);
+  void builtInRegistryListsTheNineFamiliesBaselineFirst() {
+    assertThat(StrategyTemplates.builtIn().ids())
+        .containsExactly(
+            "buy-and-hold",
+            "sma-crossover",
+            "ema-crossover",
+            "rsi-reversion",
+            "bollinger-reversion",
+            "bollinger-breakout",
+            "macd",
+            "donchian-breakout",
+            "momentum");
+  }
+
+  @Test
+  void everyTemplateWithParametersHasAGridOfFiftyToTwoThousandPoints() {
+    for (StrategyTemplate template : StrategyTemplates.builtIn().all()) {
+      int size = template.space().gridSize();
+      if (template.id().equals("buy-and-hold")) {
+        assertThat(template.space().grid()).containsExactly(Parameters.empty());
+      } else {
+        assertThat(size).as(template.id()).isBetween(50, 2_000);
+      }
+    }
   }
 
   @Test
@@ -27,7 +46,8 @@ class StrategyTemplatesTest {
   void unknownIdNamesTheKnownOnes() {
     assertThatThrownBy(() -> StrategyTemplates.builtIn().get("rsi"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown strategy template 'rsi'; known: [sma-crossover]");
+        .hasMessageStartingWith(
+            "unknown strategy template 'rsi'; known: [buy-and-hold, sma-crossover,");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.backtest.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.backtest.gateway.rest.StartCycleRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +59,35 @@ public interface StrategyClient {
   @Path("/datasets/{id}")
   Uni<Response> getDataset(@PathParam("id") String id);
 
+  @POST
+  @Path("/datasets")
+  @Consumes("text/csv")
+  Uni<Response> uploadDataset(
+      @QueryParam("name") String name,
+      @QueryParam("symbol") String symbol,
+      @QueryParam("timeframe") String timeframe,
+      @QueryParam("barsPerYear") String barsPerYear,
+      byte[] csv);
+
+  @POST
+  @Path("/datasets/synthetic")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> createSyntheticDataset(JsonNode request);
+
+  @GET
+  @Path("/datasets/{id}/regimes")
+  Uni<Response> getDatasetRegimes(@PathParam("id") String id);
+
   @GET
   @Path("/templates")
   Uni<Response> listTemplates();
+
+  /**
+   * A synchronous backtest: strategy-service computes while the call waits, so the gateway gives it
+   * a longer budget than its other calls ({@code gateway.backtests.timeout}).
+   */
+  @POST
+  @Path("/backtests")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> runBacktest(JsonNode request);
 }

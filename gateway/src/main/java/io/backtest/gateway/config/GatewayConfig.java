@@ -21,6 +21,24 @@ public interface GatewayConfig {
   @WithDefaults
   Map<String, Budget> downstream();
 
+  /** The synchronous backtests of strategy-service, which compute while the caller waits. */
+  Backtests backtests();
+
+  /**
+   * The budget of {@code POST /api/v1/backtests}: its own timeout and circuit breaker (with the
+   * strategy service's breaker settings), so that a long backtest neither waits on nor counts
+   * against the budget of strategy-service's quick calls.
+   */
+  interface Backtests {
+    /**
+     * Longest wait for a synchronous backtest before the gateway answers 503. The strategy REST
+     * client's read timeout ({@code quarkus.rest-client.strategy.read-timeout}) must stay above it,
+     * as the transport's backstop.
+     */
+    @WithDefault("60s")
+    Duration timeout();
+  }
+
   /** Leaderboard cache settings. */
   interface LeaderboardCache {
     /**

@@ -4,7 +4,12 @@ package io.backtest.gateway.rest;
 final class ApiExamples {
   static final String START_CYCLE =
       """
-      {"datasetId": "aapl-1d-2013", "candidates": 60, "seed": 42, "template": "sma-crossover"}""";
+      {"datasetId": "aapl-1d-2013", "candidates": 60, "seed": 42,
+       "templates": ["sma-crossover", "macd"], "generation": "random",
+       "walkForward": {"windows": "rolling", "inSampleBars": 120, "outOfSampleBars": 40,
+                       "search": "grid", "points": 20, "objective": "sharpe"},
+       "costs": {"feeBps": 10, "slippageBps": 5},
+       "execution": {"fill": "next-open", "direction": "long-only"}}""";
 
   static final String CYCLE_ACCEPTED =
       """
@@ -13,10 +18,15 @@ final class ApiExamples {
   static final String CYCLE =
       """
       {"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "COMPLETED",
-       "datasetId": "aapl-1d-2013", "template": "sma-crossover", "seed": 42,
-       "correlationId": "c0ffee-2024-01",
+       "datasetId": "aapl-1d-2013", "templates": ["sma-crossover", "macd"],
+       "generation": "random", "seed": 42, "correlationId": "c0ffee-2024-01",
        "counts": {"candidates": 60, "backtested": 58, "failed": 2, "scored": 58,
                   "promoted": 5, "demoted": 0},
+       "walkForward": {"windows": "rolling", "inSampleBars": 120, "outOfSampleBars": 40,
+                       "stepBars": 40, "search": "grid", "points": 20, "objective": "sharpe"},
+       "costs": {"feeBps": 10.0, "slippageBps": 5.0},
+       "execution": {"fill": "next-open", "direction": "long-only", "positionFraction": 1.0,
+                     "capital": 10000.0},
        "createdAt": "2024-05-01T10:00:00Z", "completedAt": "2024-05-01T10:01:12Z",
        "summary": "promoted 5 of 60 candidates (41 below min score, 12 over max drawdown, 2 failed); live 5 of 35",
        "warnings": []}""";
@@ -24,17 +34,22 @@ final class ApiExamples {
   static final String CYCLE_SCORING_DOWN =
       """
       {"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "RUNNING",
-       "datasetId": "aapl-1d-2013", "template": "sma-crossover", "seed": 42,
-       "correlationId": "c0ffee-2024-01",
+       "datasetId": "aapl-1d-2013", "templates": ["sma-crossover"], "generation": "random",
+       "seed": 42, "correlationId": "c0ffee-2024-01",
        "counts": {"candidates": 60, "backtested": 31, "failed": 0, "scored": null,
                   "promoted": 0, "demoted": 0},
+       "walkForward": null,
+       "costs": {"feeBps": 10.0, "slippageBps": 5.0},
+       "execution": {"fill": "next-open", "direction": "long-only", "positionFraction": 1.0,
+                     "capital": 10000.0},
        "createdAt": "2024-05-01T10:00:00Z", "completedAt": null, "summary": null,
        "warnings": ["scoring-service unavailable"]}""";
 
   static final String CYCLES =
       """
       {"items": [{"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "RUNNING",
-                  "datasetId": "aapl-1d-2013", "template": "sma-crossover", "seed": 42,
+                  "datasetId": "aapl-1d-2013", "templates": ["sma-crossover"],
+                  "generation": "random", "seed": 42,
                   "correlationId": "c0ffee-2024-01",
                   "counts": {"candidates": 60, "backtested": 31, "failed": 0,
                              "promoted": 0, "demoted": 0},
@@ -109,10 +124,73 @@ final class ApiExamples {
   static final String TEMPLATES =
       """
       {"items": [{"id": "sma-crossover",
-                  "description": "Long when the fast simple moving average is above the slow one",
-                  "parameters": [{"name": "fast", "min": 2, "max": 50, "step": 2},
-                                 {"name": "slow", "min": 10, "max": 200, "step": 10}],
-                  "constraints": ["fast < slow"], "combinations": 445}]}""";
+                  "description": "Long when the fast SMA of the close crosses above the slow SMA;\
+       exit when it crosses below.",
+                  "parameters": [
+                    {"name": "fast", "type": "int", "min": 2, "max": 50, "step": 2,
+                     "optional": false},
+                    {"name": "slow", "type": "int", "min": 10, "max": 200, "step": 10,
+                     "optional": false},
+                    {"name": "stopLossAtr", "type": "decimal", "min": 0.5, "max": 10,
+                     "step": 0.25, "optional": true}],
+                  "constraints": ["fast < slow",
+                                  "at most one stop-loss: stopLossPct or stopLossAtr"],
+                  "gridSize": 445}]}""";
+
+  static final String BACKTEST_REQUEST =
+      """
+      {"datasetId": "aapl-1d-2013", "template": "sma-crossover",
+       "params": {"fast": 10, "slow": 50},
+       "costs": {"feeBps": 10, "slippageBps": 5},
+       "execution": {"fill": "next-open", "direction": "long-only", "capital": 10000,
+                     "positionFraction": 1}}""";
+
+  static final String BACKTEST_WALK_FORWARD_REQUEST =
+      """
+      {"datasetId": "aapl-1d-2013", "template": "sma-crossover",
+       "params": {"fast": 10, "slow": 50},
+       "walkForward": {"windows": "rolling", "inSampleBars": 100, "outOfSampleBars": 30,
+                       "search": "grid", "points": 20, "objective": "sharpe"},
+       "seed": 42}""";
+
+  static final String BACKTEST =
+      """
+      {"trades": [{"entryTime": "2013-07-19T00:00:00Z", "entryPrice": 433.40,
+                   "exitTime": "2013-10-01T00:00:00Z", "exitPrice": 478.45,
+                   "quantity": 23.03, "pnl": 1016.41, "open": false, "side": "long"}],
+       "equity": [{"time": "2013-01-03T00:00:00Z", "value": 10000.0},
+                  {"time": "2013-01-04T00:00:00Z", "value": 10000.0}],
+       "metrics": {"totalReturn": 0.1016, "cagr": 0.1018, "volatility": 0.1562,
+                   "sharpe": 0.71, "sortino": 1.02, "maxDrawdown": 0.0912,
+                   "maxDrawdownBars": 31, "calmar": 1.12, "profitFactor": null,
+                   "winRate": 1.0, "avgWin": 1016.41, "avgLoss": null,
+                   "expectancy": 1016.41, "trades": 1, "exposure": 0.29,
+                   "skewness": 0.35, "kurtosis": 6.1},
+       "barsPerYear": 252.0,
+       "dataset": {"id": "aapl-1d-2013",
+                   "sha256": "5f2b9d1c0e7a4b3c8d6e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c"},
+       "template": "sma-crossover", "params": {"fast": 10, "slow": 50},
+       "execution": {"fill": "next-open", "direction": "long-only", "capital": 10000.0,
+                     "positionFraction": 1.0},
+       "costs": {"feeBps": 10.0, "slippageBps": 5.0},
+       "seed": 42, "engineVersion": "0.1.0-SNAPSHOT"}""";
+
+  static final String BACKTEST_BAD_PARAM =
+      """
+      {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+       "detail": "params.slow: slow=55 is not on the grid 10..200 step 10",
+       "instance": "/api/v1/backtests", "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "params.slow",
+                   "reason": "slow=55 is not on the grid 10..200 step 10"}]}""";
+
+  static final String BACKTEST_TOO_LARGE =
+      """
+      {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+       "detail": "this backtest takes 1,565,002,500 bar-steps (per fold K = points in-sample\
+       windows plus the out-of-sample one, plus K signal series over every bar), over the limit\
+       of 400,000,000 for a synchronous backtest; run it as a cycle (POST /api/v1/cycles), or ask\
+       for fewer points or folds",
+       "instance": "/api/v1/backtests", "correlationId": "c0ffee-2024-01", "errors": []}""";
 
   static final String AUDIT_ENTRIES =
       """
@@ -205,6 +283,51 @@ final class ApiExamples {
        "detail": "cycle 3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70 does not exist",
        "instance": "/api/v1/cycles/3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
        "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String DATASET_CSV =
+      """
+      time,open,high,low,close,volume
+      2024-01-02,472.16,473.67,470.49,472.65,123623700
+      2024-01-03,470.43,471.19,468.17,468.79,103585900
+      """;
+
+  static final String BAD_CSV =
+      """
+      {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+       "detail": "body: line 3 (row 2): high 1.5 is below max(open, close) 2.0",
+       "instance": "/api/v1/datasets", "correlationId": "4b8e2f0a-6c1d-4e3b-9a7f-2d5c8e1b0f36",
+       "errors": [{"field": "body",
+                   "reason": "line 3 (row 2): high 1.5 is below max(open, close) 2.0"}]}
+      """;
+
+  static final String SYNTHETIC_REQUEST =
+      """
+      {"bars": 100000, "seed": 7, "model": "regime-switching", "symbol": "SYN",
+       "timeframe": "1m", "start": "2020-01-01T00:00:00Z", "startPrice": 100,
+       "regimes": [
+         {"name": "bull-quiet", "drift": 0.00002, "volatility": 0.0006, "meanDuration": 3000},
+         {"name": "bear-volatile", "drift": -0.00004, "volatility": 0.002, "meanDuration": 1500},
+         {"name": "sideways", "drift": 0, "volatility": 0.0004, "meanDuration": 2000}]}
+      """;
+
+  static final String REGIMES =
+      """
+      [{"regime": "bull-quiet", "fromIndex": 0, "toIndex": 2211,
+        "fromTime": "2020-01-01T00:00:00Z"},
+       {"regime": "sideways", "fromIndex": 2212, "toIndex": 3970,
+        "fromTime": "2020-01-02T12:52:00Z"}]
+      """;
+
+  static final String SYNTHETIC =
+      """
+      {"dataset": {"id": "synthetic-3f9a1c0d2b7e4a65", "symbol": "SYN", "timeframe": "1m",
+                   "barCount": 100000, "from": "2020-01-01T00:00:00Z",
+                   "to": "2020-03-10T10:39:00Z", "barsPerYear": 525600,
+                   "sha256": "9c1e4b7a2d5f8e3c6b0a9d2e5f8c1b4a7d0e3f6c9b2a5d8e1f4c7b0a3d6e9f2c",
+                   "source": "synthetic regime-switching, seed 7, 100000 bars of 1m ..."},
+       "regimes": [{"regime": "bull-quiet", "fromIndex": 0, "toIndex": 2211,
+                    "fromTime": "2020-01-01T00:00:00Z"}]}
+      """;
 
   static final String UNPROCESSABLE =
       """

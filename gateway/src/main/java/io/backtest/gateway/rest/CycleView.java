@@ -13,10 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param id the cycle
  * @param status RUNNING, COMPLETED or FAILED
  * @param datasetId the dataset backtested on
- * @param template the strategy template
- * @param seed the candidate sampling seed
+ * @param templates the strategy templates, in request order
+ * @param generation how candidates were picked: random or grid
+ * @param seed the candidate generation seed
  * @param correlationId the id every event and audit entry of the cycle carries
  * @param counts progress counters
+ * @param walkForward the walk-forward analysis of every candidate, with its defaults filled in;
+ *     null for one backtest over the whole dataset
+ * @param costs fees and slippage in basis points
+ * @param execution fills, direction, position size and capital
  * @param createdAt when it started
  * @param completedAt when the promotion gate finished it, or null
  * @param summary the promotion gate's summary sentence, or null
@@ -27,10 +32,14 @@ public record CycleView(
     UUID id,
     @Schema(enumeration = {"RUNNING", "COMPLETED", "FAILED"}) String status,
     String datasetId,
-    String template,
+    List<String> templates,
+    @Schema(enumeration = {"random", "grid"}) String generation,
     Long seed,
     String correlationId,
     Counts counts,
+    @Schema(nullable = true) StartCycleRequest.WalkForward walkForward,
+    StartCycleRequest.Costs costs,
+    StartCycleRequest.Execution execution,
     Instant createdAt,
     Instant completedAt,
     String summary,

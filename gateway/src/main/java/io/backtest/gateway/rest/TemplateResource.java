@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,13 +38,17 @@ public class TemplateResource {
   @Operation(
       summary = "List strategy templates",
       description =
-          "Each with its parameter grid, constraints and number of combinations. Role:"
-              + " viewer.")
+          "Every template with its parameters (type int or decimal; min, max and step as exact"
+              + " numbers; optional ones, the stops, switch their feature on when given), the"
+              + " constraints between them and gridSize, the number of valid parameter sets of"
+              + " the required parameters. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "Every template",
       content =
-          @Content(examples = @ExampleObject(name = "built-in", value = ApiExamples.TEMPLATES)))
+          @Content(
+              schema = @Schema(implementation = TemplateView.Listing.class),
+              examples = @ExampleObject(name = "built-in", value = ApiExamples.TEMPLATES)))
   public Uni<Response> listTemplates() {
     return forwarder.forward(Downstream.STRATEGY, strategy::listTemplates);
   }

@@ -29,30 +29,40 @@ public class Forwarder {
 
   private final Map<Downstream, Guard> guards = new EnumMap<>(Downstream.class);
   private final Map<Downstream, Duration> timeouts = new EnumMap<>(Downstream.class);
+  private final Guard backtestGuard;
+  private final Duration backtestTimeout;
 
   public Forwarder(GatewayConfig config) {
     for (Downstream service : Downstream.values()) {
       GatewayConfig.Budget settings = config.downstream().get(service.configKey());
-      GatewayConfig.CircuitBreaker breaker = settings.circuitBreaker();
       timeouts.put(service, settings.timeout());
       guards.put(
-          service,
-          Guard.create()
-              .withDescription(service.serviceName())
-              .withCircuitBreaker()
-              .name(service.serviceName())
-              .requestVolumeThreshold(breaker.requestVolume())
-              .failureRatio(breaker.failureRatio())
-              .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-              .onStateChange(
-                  state ->
-                      Log.warnf("circuit breaker of %s is now %s", service.serviceName(), state))
-              .done()
-              .withTimeout()
-              .duration(settings.timeout().toMillis(), ChronoUnit.MILLIS)
-              .done()
-              .build());
+          service, guard(service.serviceName(), settings.circuitBreaker(), settings.timeout()));
     }
+    // A synchronous backtest may compute for many seconds: its own, longer timeout, and its own
+    // breaker so that slow backtests do not cut off strategy-service's quick calls.
+    backtestTimeout = config.backtests().timeout();
+    backtestGuard =
+        guard(
+            Downstream.STRATEGY.serviceName() + "-backtests",
+            config.downstream().get(Downstream.STRATEGY.configKey()).circuitBreaker(),
+            backtestTimeout);
+  }
+
+  private static Guard guard(String name, GatewayConfig.CircuitBreaker breaker, Duration timeout) {
+    return Guard.create()
+        .withDescription(name)
+        .withCircuitBreaker()
+        .name(name)
+        .requestVolumeThreshold(breaker.requestVolume())
+        .failureRatio(breaker.failureRatio())
+        .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+        .onStateChange(state -> Log.warnf("circuit breaker of %s is now %s", name, state))
+        .done()
+        .withTimeout()
+        .duration(timeout.toMillis(), ChronoUnit.MILLIS)
+        .done()
+        .build();
   }
 
   /** Forwards a call and answers with what the service answered (or its problem, or a 503). */
@@ -61,27 +71,39 @@ public class Forwarder {
   }
 
   /**
+   * Forwards a synchronous backtest to strategy-service under the backtest budget ({@code
+   * gateway.backtests.timeout}) instead of the service's usual one.
+   */
+  public Uni<Response> forwardBacktest(Supplier<Uni<Response>> call) {
+    return exchange(Downstream.STRATEGY, backtestGuard, backtestTimeout, call)
+        .map(reply -> reply.orThrow().toResponse());
+  }
+
+  /**
    * Makes a guarded call and reads the answer, whatever its status below 500 (and the service's own
    * 5xx errors); fails with {@link DownstreamUnavailableException} when there is no usable answer.
    */
   public Uni<DownstreamReply> exchange(Downstream service, Supplier<Uni<Response>> call) {
+    return exchange(service, guards.get(service), timeouts.get(service), call);
+  }
+
+  private Uni<DownstreamReply> exchange(
+      Downstream service, Guard guard, Duration timeout, Supplier<Uni<Response>> call) {
     long start = System.nanoTime();
     Uni<DownstreamReply> guarded =
-        guards
-            .get(service)
-            .get(
-                () ->
-                    Uni.createFrom()
-                        .deferred(call::get)
-                        .map(response -> DownstreamReply.of(service, response))
-                        .invoke(
-                            reply -> {
-                              if (reply.unavailable()) {
-                                // counted by the breaker like a refused connection
-                                throw new UnavailableAnswer(reply.status());
-                              }
-                            }),
-                REPLY);
+        guard.get(
+            () ->
+                Uni.createFrom()
+                    .deferred(call::get)
+                    .map(response -> DownstreamReply.of(service, response))
+                    .invoke(
+                        reply -> {
+                          if (reply.unavailable()) {
+                            // counted by the breaker like a refused connection
+                            throw new UnavailableAnswer(reply.status());
+                          }
+                        }),
+            REPLY);
     return guarded
         .invoke(
             reply ->
@@ -89,16 +111,15 @@ public class Forwarder {
                     "%s answered %d in %d ms",
                     service.serviceName(), reply.status(), elapsedMillis(start)))
         .onFailure()
-        .transform(failure -> unavailable(service, failure, elapsedMillis(start)));
+        .transform(failure -> unavailable(service, timeout, failure, elapsedMillis(start)));
   }
 
-  private DownstreamUnavailableException unavailable(
-      Downstream service, Throwable failure, long millis) {
+  private static DownstreamUnavailableException unavailable(
+      Downstream service, Duration timeout, Throwable failure, long millis) {
     String reason =
         switch (failure) {
           case CircuitBreakerOpenException open -> "circuit breaker open after repeated failures";
-          case TimeoutException timeout ->
-              "no answer within " + timeouts.get(service).toMillis() + " ms";
+          case TimeoutException expired -> "no answer within " + timeout.toMillis() + " ms";
           case UnavailableAnswer answer -> "it answered HTTP " + answer.status;
           default -> "cannot be reached";
         };

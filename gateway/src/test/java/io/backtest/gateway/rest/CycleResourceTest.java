@@ -67,6 +67,46 @@ class CycleResourceTest {
   }
 
   @Test
+  void templatesWalkForwardCostsAndExecutionAreForwardedAsGiven() throws Exception {
+    String correlationId = "start-walk-forward-" + UUID.randomUUID();
+    strategyAnswersStart(accepted(UUID.randomUUID(), correlationId));
+
+    startCycle(
+            correlationId,
+            """
+            {"datasetId": "aapl-1d-2013", "candidates": 40, "seed": 7,
+             "templates": ["sma-crossover", "macd"], "generation": "grid",
+             "walkForward": {"inSampleBars": 120, "outOfSampleBars": 40, "points": 9},
+             "costs": {"feeBps": 2.5},
+             "execution": {"direction": "long-short", "capital": 25000}}
+            """)
+        .statusCode(202);
+
+    JsonNode body = JSON.readTree(forwardedStart(correlationId).body());
+    assertThat(body.path("templates").toString()).isEqualTo("[\"sma-crossover\",\"macd\"]");
+    assertThat(body.path("generation").asText()).isEqualTo("grid");
+    // absent members of the nested objects stay absent: strategy-service applies its defaults
+    assertThat(body.path("walkForward").toString())
+        .isEqualTo("{\"inSampleBars\":120,\"outOfSampleBars\":40,\"points\":9}");
+    assertThat(body.path("costs").toString()).isEqualTo("{\"feeBps\":2.5}");
+    assertThat(body.path("execution").toString())
+        .isEqualTo("{\"direction\":\"long-short\",\"capital\":25000.0}");
+    assertThat(body.has("template")).isFalse();
+  }
+
+  @Test
+  void wronglyTypedNestedMemberIsABadRequestNamingIt() {
+    String correlationId = "start-bad-nested-" + UUID.randomUUID();
+    startCycle(
+            correlationId,
+            "{\"datasetId\":\"aapl-1d-2013\",\"candidates\":5,"
+                + "\"walkForward\":{\"inSampleBars\":\"many\"}}")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("walkForward.inSampleBars"));
+  }
+
+  @Test
   void absentOptionalMembersStayAbsentDownstream() throws Exception {
     String correlationId = "start-defaults-" + UUID.randomUUID();
     strategyAnswersStart(accepted(UUID.randomUUID(), correlationId));
@@ -76,6 +116,10 @@ class CycleResourceTest {
     JsonNode body = JSON.readTree(forwardedStart(correlationId).body());
     assertThat(body.has("seed")).isFalse();
     assertThat(body.has("template")).isFalse();
+    assertThat(body.has("templates")).isFalse();
+    assertThat(body.has("walkForward")).isFalse();
+    assertThat(body.has("costs")).isFalse();
+    assertThat(body.has("execution")).isFalse();
   }
 
   @Test

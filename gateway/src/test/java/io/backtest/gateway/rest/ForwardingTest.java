@@ -164,7 +164,9 @@ class ForwardingTest {
         .then()
         .statusCode(200)
         .body("items[0].id", equalTo("sma-crossover"))
-        .body("items[0].parameters.name", contains("fast", "slow"));
+        .body("items[0].parameters.name", contains("fast", "slow", "stopLossAtr"))
+        .body("items[0].parameters.type", contains("int", "int", "decimal"))
+        .body("items[0].gridSize", equalTo(445));
 
     assertThat(query(only(stubs.strategy(), "datasets-1")))
         .isEqualTo(Map.of("page", "0", "size", "20"));

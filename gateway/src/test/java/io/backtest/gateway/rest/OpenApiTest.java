@@ -29,13 +29,17 @@ class OpenApiTest {
           "GET /api/v1/cycles/{id}/leaderboard",
           "GET /api/v1/datasets",
           "GET /api/v1/datasets/{id}",
+          "GET /api/v1/datasets/{id}/regimes",
           "GET /api/v1/market/windows",
           "GET /api/v1/monitoring/strategies",
           "GET /api/v1/strategies",
           "GET /api/v1/strategies/{id}",
           "GET /api/v1/strategies/{id}/scorecard",
           "GET /api/v1/templates",
-          "POST /api/v1/cycles");
+          "POST /api/v1/backtests",
+          "POST /api/v1/cycles",
+          "POST /api/v1/datasets",
+          "POST /api/v1/datasets/synthetic");
 
   private static final String PROBLEM = "application/problem+json";
   private static final String ESCAPED_PROBLEM = "application~1problem+json";
@@ -96,7 +100,7 @@ class OpenApiTest {
       assertThat(responses.has("401")).as("%s documents 401", op).isTrue();
       assertThat(responses.has("403")).as("%s documents 403", op).isTrue();
       assertThat(responses.has("503")).as("%s documents 503", op).isTrue();
-      String success = responses.has("202") ? "202" : "200";
+      String success = responses.has("202") ? "202" : responses.has("201") ? "201" : "200";
       assertThat(responses.path(success).path("content").findValue("examples"))
           .as("%s has an example answer", op)
           .isNotNull();
@@ -188,6 +192,35 @@ class OpenApiTest {
   }
 
   @Test
+  void templatesAndBacktestsAreDocumentedInStrategyServicesShapes() {
+    String listing =
+        operation("GET /api/v1/templates")
+            .at("/responses/200/content/application~1json/schema/$ref")
+            .asText();
+    assertThat(listing).endsWith("/Listing");
+    JsonNode parameter = document.at("/components/schemas/Parameter/properties");
+    assertThat(parameter.properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrder("name", "type", "min", "max", "step", "optional");
+    assertThat(parameter.at("/type/enum").toString()).isEqualTo("[\"int\",\"decimal\"]");
+    assertThat(document.at("/components/schemas/TemplateView/properties/gridSize").isMissingNode())
+        .isFalse();
+
+    JsonNode backtest = operation("POST /api/v1/backtests").path("responses");
+    assertThat(
+            backtest
+                .at(
+                    "/422/content/"
+                        + ESCAPED_PROBLEM
+                        + "/examples/off the grid/value/errors/0/field")
+                .asText())
+        .isEqualTo("params.slow");
+    assertThat(backtest.at("/200/content/application~1json/examples/sma-crossover/value/metrics"))
+        .isNotEmpty();
+    assertThat(backtest.has("403")).isTrue();
+  }
+
+  @Test
   void pagingAndIdParametersAreDocumentedWithTheirTypes() {
     JsonNode parameters = operation("GET /api/v1/cycles/{id}/leaderboard").path("parameters");
     Map<String, JsonNode> byName = new HashMap<>();
@@ -207,7 +240,10 @@ class OpenApiTest {
       String path = op.path().replace("{id}", UUID.randomUUID().toString()).replace("{seq}", "1");
       var request = given().header("X-Correlation-Id", "walk-" + walked.size());
       if (op.method().equals("POST")) {
-        request = request.contentType("application/json").body("{}");
+        // the first media type the operation documents for its body (CSV for uploads)
+        var media = op.spec().path("requestBody").path("content").fieldNames();
+        String type = media.hasNext() ? media.next() : "application/json";
+        request = request.contentType(type).body(type.contains("json") ? "{}" : "a,b\n");
       }
       request
           .request(op.method(), path)

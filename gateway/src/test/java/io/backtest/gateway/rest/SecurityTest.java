@@ -134,7 +134,7 @@ class SecurityTest {
         .get("/api/v1/templates")
         .then()
         .statusCode(200)
-        .body("items[0].combinations", equalTo(445));
+        .body("items[0].gridSize", equalTo(445));
   }
 
   @Test

@@ -80,6 +80,8 @@ class StrategyLifecycleConsumerTest {
     assertThat(s.getString("timeframe")).isEqualTo("1d");
     assertThat(s.getString("execution.fill")).isEqualTo("next-open");
     assertThat(s.getDouble("execution.feeBps")).isEqualTo(10.0);
+    assertThat(s.getString("execution.direction")).isEqualTo("long-short");
+    assertThat(s.getDouble("execution.capital")).isEqualTo(25_000.0);
     assertThat(s.getString("since")).isEqualTo(T0.toString());
     assertThat(s.getString("stoppedAt")).isNull();
     assertThat(s.getString("reason")).isNull();
@@ -90,6 +92,10 @@ class StrategyLifecycleConsumerTest {
     assertThat(s.getInt("baseline.tradeCount")).isEqualTo(17);
     assertThat(s.getInt("baseline.barCount")).isEqualTo(2516);
     assertThat(s.getString("baseline.profitFactor")).isNull();
+    assertThat(s.getInt("baseline.maxDrawdownBars")).isEqualTo(310);
+    assertThat(s.getDouble("baseline.expectancy")).isEqualTo(412.5);
+    assertThat(s.getString("baseline.avgLoss")).isNull();
+    assertThat(s.getDouble("baseline.kurtosis")).isEqualTo(5.4);
     assertThat(s.getDouble("score")).isEqualTo(0.87);
     assertThat(s.getInt("rank")).isEqualTo(2);
   }

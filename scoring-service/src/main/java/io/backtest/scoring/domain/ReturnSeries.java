@@ -9,8 +9,12 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Per-bar simple returns of a scored backtest, kept apart from the result row for the correlation
- * and overfitting statistics that need whole series.
+ * Simple returns of a scored backtest, kept apart from the result row for the correlation and
+ * overfitting statistics that need whole series.
+ *
+ * <p>A long series arrives with consecutive bars compounded into points ({@code barsPerPoint} > 1;
+ * see {@link io.backtest.contracts.events.ReturnSeries}): {@link #returns} holds the points, and a
+ * statistic of them annualises with {@link #pointsPerYear()}, never with {@code barsPerYear}.
  */
 @Entity
 @Table(name = "return_series")
@@ -25,11 +29,24 @@ public class ReturnSeries {
   @Column(name = "strategy_id", nullable = false)
   public UUID strategyId;
 
-  /** Bars in one year of the dataset, to annualise statistics of the series. */
+  /**
+   * Bars in one year of the dataset; statistics of the series annualise with {@link
+   * #pointsPerYear()}.
+   */
   @Column(name = "bars_per_year", nullable = false)
   public double barsPerYear;
 
+  /** Bars compounded into each point of {@link #returns}, 1 when the series is per bar. */
+  @Column(name = "bars_per_point", nullable = false)
+  public int barsPerPoint = 1;
+
+  /** The points, in time order. */
   @JdbcTypeCode(SqlTypes.ARRAY)
   @Column(nullable = false, columnDefinition = "double precision[]")
   public double[] returns;
+
+  /** Points of {@link #returns} in one year: {@code barsPerYear / barsPerPoint}. */
+  public double pointsPerYear() {
+    return barsPerYear / barsPerPoint;
+  }
 }

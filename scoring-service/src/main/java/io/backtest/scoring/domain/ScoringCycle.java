@@ -1,5 +1,6 @@
 package io.backtest.scoring.domain;
 
+import io.backtest.contracts.events.WalkForwardSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One evaluation cycle as scoring sees it: what {@code cycle.started} announced, how many results
@@ -38,7 +41,15 @@ public class ScoringCycle {
   @Column(name = "bars_per_year")
   public Double barsPerYear;
 
-  public String template;
+  /** Templates the candidates were generated from, in request order; null until cycle.started. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
+  public String[] templates;
+
+  /** The walk-forward analysis every candidate gets; null without one (or before cycle.started). */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "walk_forward", columnDefinition = "jsonb")
+  public WalkForwardSettings walkForward;
 
   public Long seed;
 

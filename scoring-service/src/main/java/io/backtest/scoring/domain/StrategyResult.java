@@ -14,7 +14,12 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The outcome of one candidate's backtest in a cycle: its metrics and score, or why it failed. The
- * metric columns mirror {@code BacktestMetrics}; they are null for a failed backtest.
+ * metric columns mirror {@code BacktestMetrics}; they are null for a failed backtest. A scored
+ * result also keeps what the overfitting statistics need of its walk-forward analysis (null without
+ * one) and the provenance that reproduces it.
+ *
+ * <p>Rows recorded before the walk-forward contracts (migration V3) have no {@code
+ * maxDrawdownBars}, no provenance, and null for the other metrics added then but {@code calmar}.
  */
 @Entity
 @Table(name = "strategy_result")
@@ -54,6 +59,12 @@ public class StrategyResult {
   @Column(name = "max_drawdown")
   public Double maxDrawdown;
 
+  /** Null on rows recorded before V3. */
+  @Column(name = "max_drawdown_bars")
+  public Integer maxDrawdownBars;
+
+  public Double calmar;
+
   public Double volatility;
 
   @Column(name = "trade_count")
@@ -65,7 +76,19 @@ public class StrategyResult {
   @Column(name = "profit_factor")
   public Double profitFactor;
 
+  @Column(name = "avg_win")
+  public Double avgWin;
+
+  @Column(name = "avg_loss")
+  public Double avgLoss;
+
+  public Double expectancy;
+
   public Double exposure;
+
+  public Double skewness;
+
+  public Double kurtosis;
 
   @Column(name = "bar_count")
   public Integer barCount;
@@ -80,6 +103,35 @@ public class StrategyResult {
   public Instant completedAt;
 
   public Double score;
+
+  /** Folds of the walk-forward analysis; null without one. */
+  @Column(name = "fold_count")
+  public Integer foldCount;
+
+  /** Distinct parameter sets the walk-forward analysis tried; null without one. */
+  public Integer trials;
+
+  /** In-sample backtests the walk-forward analysis ran; null without one. */
+  public Integer evaluations;
+
+  /** Walk-forward efficiency; null without a walk-forward analysis, or when it is undefined. */
+  public Double efficiency;
+
+  /** Settings and folds of the walk-forward analysis; null without one. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "walk_forward", columnDefinition = "jsonb")
+  public WalkForwardRecord walkForward;
+
+  /** SHA-256 of the dataset's canonical content; null on rows recorded before V3. */
+  @Column(name = "dataset_sha256")
+  public String datasetSha256;
+
+  /** The cycle's seed the result was computed with; null on rows recorded before V3. */
+  public Long seed;
+
+  /** Version of the engine that computed the result; null on rows recorded before V3. */
+  @Column(name = "engine_version")
+  public String engineVersion;
 
   @Column(name = "failure_reason")
   public String failureReason;

@@ -4,16 +4,22 @@ import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.CycleCompleted;
+import io.backtest.contracts.events.FoldSummary;
+import io.backtest.contracts.events.Provenance;
+import io.backtest.contracts.events.WalkForwardSummary;
 import io.backtest.scoring.domain.CycleDecision;
 import io.backtest.scoring.domain.Outcome;
 import io.backtest.scoring.domain.ReturnSeries;
 import io.backtest.scoring.domain.ScoringCycle;
 import io.backtest.scoring.domain.StrategyResult;
 import io.backtest.scoring.domain.StrategyStanding;
+import io.backtest.scoring.domain.WalkForwardFold;
+import io.backtest.scoring.domain.WalkForwardRecord;
 import io.backtest.scoring.rest.CycleScoring;
 import io.backtest.scoring.rest.LeaderboardItem;
 import io.backtest.scoring.rest.LeaderboardPage;
 import io.backtest.scoring.rest.Scorecard;
+import io.backtest.scoring.rest.WalkForwardOutcome;
 import io.backtest.support.http.Page;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,16 +47,37 @@ public final class ScoringMapper {
     row.sharpe = m.sharpe();
     row.sortino = m.sortino();
     row.maxDrawdown = m.maxDrawdown();
+    row.maxDrawdownBars = m.maxDrawdownBars();
+    row.calmar = m.calmar();
     row.volatility = m.volatility();
     row.tradeCount = m.tradeCount();
     row.winRate = m.winRate();
     row.profitFactor = m.profitFactor();
+    row.avgWin = m.avgWin();
+    row.avgLoss = m.avgLoss();
+    row.expectancy = m.expectancy();
     row.exposure = m.exposure();
+    row.skewness = m.skewness();
+    row.kurtosis = m.kurtosis();
     row.barCount = m.barCount();
     row.openAtEnd = completed.openAtEnd();
     row.durationMillis = completed.durationMillis();
     row.completedAt = completed.completedAt();
     row.score = score;
+    WalkForwardSummary wf = completed.walkForward();
+    if (wf != null) {
+      row.foldCount = wf.folds().size();
+      row.trials = wf.trials();
+      row.evaluations = wf.evaluations();
+      row.efficiency = wf.efficiency();
+      row.walkForward =
+          new WalkForwardRecord(
+              wf.settings(), wf.folds().stream().map(ScoringMapper::fold).toList());
+    }
+    Provenance provenance = completed.provenance();
+    row.datasetSha256 = provenance.datasetSha256();
+    row.seed = provenance.seed();
+    row.engineVersion = provenance.engineVersion();
     row.late = late;
     row.eventId = eventId;
     row.receivedAt = receivedAt;
@@ -70,15 +97,31 @@ public final class ScoringMapper {
     return row;
   }
 
-  /** The return series of a completed backtest. */
+  /**
+   * The return series of a completed backtest, decoded: the event's points and how many bars each
+   * compounds.
+   */
   public static ReturnSeries returnSeries(BacktestCompleted completed) {
     ReturnSeries series = new ReturnSeries();
     series.backtestId = completed.backtestId();
     series.cycleId = completed.cycleId();
     series.strategyId = completed.strategyId();
     series.barsPerYear = completed.dataset().barsPerYear();
-    series.returns = completed.returns().clone();
+    series.barsPerPoint = completed.returns().barsPerPoint();
+    series.returns = completed.returns().values();
     return series;
+  }
+
+  private static WalkForwardFold fold(FoldSummary f) {
+    return new WalkForwardFold(
+        f.index(),
+        f.inSample().fromIndex(),
+        f.inSample().toIndex(),
+        f.outOfSample().fromIndex(),
+        f.outOfSample().toIndex(),
+        f.parameters(),
+        f.inSampleMetrics().sharpe(),
+        f.outOfSampleMetrics().sharpe());
   }
 
   /**
@@ -104,7 +147,11 @@ public final class ScoringMapper {
     return row;
   }
 
-  /** The metrics of a scored result. */
+  /**
+   * The metrics of a scored result. A row recorded before the contracts carried {@code
+   * maxDrawdownBars} (migration V3) has none, and the record has no null for it: such a row shows
+   * 0, its other new metrics null.
+   */
   public static BacktestMetrics metrics(StrategyResult row) {
     if (row.outcome != Outcome.SCORED) {
       throw new IllegalArgumentException("backtest " + row.backtestId + " has no metrics");
@@ -115,12 +162,41 @@ public final class ScoringMapper {
         row.sharpe,
         row.sortino,
         row.maxDrawdown,
+        row.maxDrawdownBars == null ? 0 : row.maxDrawdownBars,
+        row.calmar,
         row.volatility,
         row.tradeCount,
         row.winRate,
         row.profitFactor,
+        row.avgWin,
+        row.avgLoss,
+        row.expectancy,
         row.exposure,
+        row.skewness,
+        row.kurtosis,
         row.barCount);
+  }
+
+  /** The walk-forward analysis of a scored result; null without one. */
+  public static WalkForwardOutcome walkForward(StrategyResult row) {
+    if (row.walkForward == null) {
+      return null;
+    }
+    return new WalkForwardOutcome(
+        row.walkForward.settings(),
+        row.foldCount,
+        row.trials,
+        row.evaluations,
+        row.efficiency,
+        row.walkForward.folds());
+  }
+
+  /** The provenance of a scored result; null for a row recorded before it was sent. */
+  public static Provenance provenance(StrategyResult row) {
+    if (row.datasetSha256 == null || row.seed == null || row.engineVersion == null) {
+      return null;
+    }
+    return new Provenance(row.datasetSha256, row.seed, row.engineVersion);
   }
 
   /** A cycle's scoring progress, the missing results counted as failed as in cycle.scored. */
@@ -169,6 +245,8 @@ public final class ScoringMapper {
         row.score,
         rank,
         metrics(row),
+        walkForward(row),
+        provenance(row),
         formula,
         standing != null && standing.live,
         standing == null ? null : standing.promotedAt,

@@ -1,6 +1,7 @@
 package io.backtest.scoring.rest;
 
 import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.Provenance;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param parameters its parameter values
  * @param score its score
  * @param rank its rank in the cycle; null when the result arrived after the cycle closed
- * @param metrics its backtest's metrics
+ * @param metrics its backtest's metrics (of the stitched out-of-sample record with a walk-forward
+ *     analysis)
+ * @param walkForward folds, trials and efficiency of its walk-forward analysis; null without one
+ * @param provenance dataset digest, seed and engine version that reproduce the result; null for a
+ *     result recorded before results carried it
  * @param formula how the score is computed
  * @param live whether it is live now (its latest {@code strategy.promoted} or {@code
  *     strategy.demoted})
@@ -35,6 +40,12 @@ public record Scorecard(
             description = "Rank in the cycle; null when the result arrived after the cycle closed.")
         Integer rank,
     BacktestMetrics metrics,
+    @Schema(nullable = true, description = "Null without a walk-forward analysis.")
+        WalkForwardOutcome walkForward,
+    @Schema(
+            nullable = true,
+            description = "Null for a result recorded before results carried their provenance.")
+        Provenance provenance,
     @Schema(example = "sharpe × (1 − maxDrawdown)") String formula,
     @Schema(description = "Whether the strategy is live now: its latest promotion or demotion.")
         boolean live,

@@ -97,7 +97,8 @@ public class ScoringService {
                 return Uni.createFrom().voidItem();
               }
               fillDataset(cycle, started.dataset());
-              cycle.template = started.template();
+              cycle.templates = started.templates().toArray(String[]::new);
+              cycle.walkForward = started.walkForward();
               cycle.seed = started.seed();
               cycle.startedAt = started.startedAt();
               // the cycle's own correlation id, should an earlier result have carried another
@@ -112,11 +113,14 @@ public class ScoringService {
               cycle.expected = started.candidates();
               cycle.lastActivityAt = now;
               Log.infof(
-                  "cycle %s: %d candidates of %s on %s, %d results already in",
+                  "cycle %s: %d candidates of %s on %s (%s), %d results already in",
                   cycle.cycleId,
                   started.candidates(),
-                  started.template(),
+                  String.join(", ", started.templates()),
                   started.dataset().datasetId(),
+                  started.walkForward() == null
+                      ? "no walk-forward analysis"
+                      : "walk-forward " + started.walkForward(),
                   cycle.scored + cycle.failed);
               return completeIfAllIn(cycle, event.id(), now);
             });
@@ -354,13 +358,20 @@ public class ScoringService {
     cycle.scored++;
     cycle.lastActivityAt = now;
     Log.infof(
-        "cycle %s: strategy %s scored %.4f (sharpe %.4f, max drawdown %.4f, %d trades); %s",
+        "cycle %s: strategy %s scored %.4f (sharpe %.4f, max drawdown %.4f, %d trades%s); %s",
         cycle.cycleId,
         completed.strategyId(),
         score,
         completed.metrics().sharpe(),
         completed.metrics().maxDrawdown(),
         completed.metrics().tradeCount(),
+        completed.walkForward() == null
+            ? ""
+            : ", out of sample over "
+                + completed.walkForward().folds().size()
+                + " folds, "
+                + completed.walkForward().trials()
+                + " trials",
         progress(cycle));
     return stored.chain(() -> completeIfAllIn(cycle, event.id(), now));
   }

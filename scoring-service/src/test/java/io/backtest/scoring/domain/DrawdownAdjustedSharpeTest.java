@@ -12,7 +12,24 @@ class DrawdownAdjustedSharpeTest {
 
   private static BacktestMetrics metrics(double sharpe, double maxDrawdown, int trades) {
     return new BacktestMetrics(
-        0.25, 0.12, sharpe, sharpe * 1.3, maxDrawdown, 0.18, trades, 0.55, 1.7, 0.6, 252);
+        0.25,
+        0.12,
+        sharpe,
+        sharpe * 1.3,
+        maxDrawdown,
+        30,
+        null,
+        0.18,
+        trades,
+        0.55,
+        1.7,
+        120.0,
+        -80.0,
+        30.0,
+        0.6,
+        0.1,
+        3.2,
+        252);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.backtest.scoring.ScoringFixtures.awaitProcessed;
 import static io.backtest.scoring.ScoringFixtures.awaitScoring;
 import static io.backtest.scoring.ScoringFixtures.completed;
 import static io.backtest.scoring.ScoringFixtures.scoring;
+import static io.backtest.scoring.ScoringFixtures.storedBarsPerPoint;
 import static io.backtest.scoring.ScoringFixtures.storedReturns;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,9 +136,12 @@ class CycleScoringFlowTest extends KafkaTestBase {
         .body("items[0].metrics.barCount", equalTo(252))
         .body("items[1].metrics.totalReturn", equalTo(1.2 / 5));
 
-    // the return series are kept for correlation
-    assertThat(storedReturns(resultA.backtestId())).containsExactly(resultA.returns());
-    assertThat(storedReturns(resultB.backtestId())).containsExactly(resultB.returns());
+    // the return series are kept for correlation: the fixture's per-bar returns, as the event's
+    // binary32 encoding carries them, one bar per point
+    double[] sent = {(float) 0.01, (float) -0.005, 0.0, (float) 0.0125};
+    assertThat(storedReturns(resultA.backtestId())).containsExactly(sent);
+    assertThat(storedReturns(resultB.backtestId())).containsExactly(sent);
+    assertThat(storedBarsPerPoint(resultA.backtestId())).isEqualTo(1);
   }
 
   @Test

@@ -10,8 +10,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "strategy.worker")
 public interface WorkerConfig {
 
-  /** Threads running backtests; the number of available processors when not set. */
+  /**
+   * Threads running backtests, and backtest requests the worker evaluates at once; the number of
+   * available processors when not set.
+   */
   Optional<Integer> threads();
+
+  /** {@link #threads()} or, when not set, the number of available processors. */
+  default int poolThreads() {
+    return threads().orElse(Runtime.getRuntime().availableProcessors());
+  }
 
   /** Longest a backtest may run before Vert.x reports the thread as blocked. */
   @WithName("max-execute-time")
@@ -22,4 +30,12 @@ public interface WorkerConfig {
   @WithName("dataset-cache-size")
   @WithDefault("16")
   int datasetCacheSize();
+
+  /**
+   * Datasets whose engine evaluator (indicator series and in-sample window metrics shared by every
+   * candidate) is kept in memory; least recently used are evicted.
+   */
+  @WithName("evaluator-cache-size")
+  @WithDefault("2")
+  int evaluatorCacheSize();
 }

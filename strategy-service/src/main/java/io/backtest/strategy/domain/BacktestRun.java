@@ -35,6 +35,24 @@ public class BacktestRun {
   @Column(name = "duration_millis")
   public Long durationMillis;
 
+  /** The cycle's seed the run was evaluated with (drives a random walk-forward search). */
+  public Long seed;
+
+  /** SHA-256 of the dataset content evaluated. */
+  @Column(name = "dataset_sha256")
+  public String datasetSha256;
+
+  /** Version of the engine that computed the result. */
+  @Column(name = "engine_version")
+  public String engineVersion;
+
+  /** The contract's {@code WalkForwardSummary} as JSON; null without walk-forward analysis. */
+  @Column(name = "walk_forward")
+  public String walkForward;
+
+  /** Parameter sets tried by the walk-forward analysis; null without one. */
+  public Integer trials;
+
   /** Why the backtest failed. */
   public String error;
 

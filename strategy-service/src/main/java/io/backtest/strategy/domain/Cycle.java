@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One evaluation cycle: candidates generated from a template with a stored seed, backtested on one
+ * One evaluation cycle: candidates generated from templates with a stored seed, backtested on one
  * dataset under one execution model, then passed through the promotion gate.
  *
  * <p>{@code backtested} and {@code failed} are only ever changed by atomic {@code update}
@@ -29,8 +29,17 @@ public class Cycle {
   @Column(name = "dataset_id", nullable = false)
   public String datasetId;
 
+  /** The templates of the candidates, a JSON array of ids in request order. */
   @Column(nullable = false)
-  public String template;
+  public String templates;
+
+  /** How candidates were picked from each template's grid: {@code random} or {@code grid}. */
+  @Column(nullable = false)
+  public String generation;
+
+  /** The contract's {@code WalkForwardSettings} as JSON; null without walk-forward analysis. */
+  @Column(name = "walk_forward")
+  public String walkForward;
 
   @Column(nullable = false)
   public long seed;
@@ -67,6 +76,14 @@ public class Cycle {
 
   @Column(name = "position_fraction", nullable = false)
   public double positionFraction;
+
+  /** {@code long-only} or {@code long-short}. */
+  @Column(nullable = false)
+  public String direction;
+
+  /** Starting equity of every backtest. */
+  @Column(nullable = false)
+  public double capital;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

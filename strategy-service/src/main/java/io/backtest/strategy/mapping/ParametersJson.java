@@ -12,22 +12,23 @@ import java.util.Map;
 /**
  * Parameter sets as stored and as events carry them.
  *
- * <p>Canonical JSON: an object with the template's parameters in the template's declaration order
- * and integer values, no spaces ({@code {"fast":10,"slow":50}}); equal parameter sets of one
- * template are equal text, which the live set's uniqueness constraint relies on.
+ * <p>Canonical JSON: an object with the template's parameters in the template's declaration order,
+ * INT parameters as JSON integers and DECIMAL ones as JSON decimals, no spaces ({@code
+ * {"fast":10,"slow":50}}, {@code {"period":20,"k":2.5}}); equal parameter sets of one template are
+ * equal text, which the live set's uniqueness constraint relies on.
  */
 public final class ParametersJson {
-  private static final TypeReference<LinkedHashMap<String, Integer>> MAP = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Number>> MAP = new TypeReference<>() {};
 
   private ParametersJson() {}
 
-  /** The canonical JSON of {@code parameters}, in the template's order. */
+  /** The canonical JSON of {@code parameters}, in the template's order and types. */
   public static String write(StrategyTemplate template, Parameters parameters) {
-    return EventJson.write(ordered(template, parameters.values()));
+    return EventJson.write(template.space().typed(parameters.asMap()).asMap());
   }
 
-  /** The stored JSON as an ordered map. */
-  public static Map<String, Integer> read(String json) {
+  /** The stored JSON as an ordered map: Integer for JSON integers, Double for decimals. */
+  public static Map<String, Number> read(String json) {
     try {
       return EventJson.mapper().readValue(json, MAP);
     } catch (JsonProcessingException e) {
@@ -36,31 +37,27 @@ public final class ParametersJson {
   }
 
   /**
-   * The parameter set an event's {@code StrategyDefinition} names, validated against the template.
+   * The parameter set an event's {@code StrategyDefinition} names, typed and validated against the
+   * template.
    *
-   * @throws IllegalArgumentException if a value is not an integer or the set is not a valid point
-   *     of the template's space
+   * @throws IllegalArgumentException if an integer parameter's value is not an integer or the set
+   *     is not a valid point of the template's space
    */
   public static Parameters fromDefinition(StrategyTemplate template, Map<String, Number> values) {
-    Map<String, Integer> integers = new LinkedHashMap<>();
-    values.forEach(
-        (name, value) -> {
-          double d = value.doubleValue();
-          if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(
-                "parameter " + name + "=" + value + " is not an integer");
-          }
-          integers.put(name, (int) d);
-        });
-    Parameters parameters = Parameters.of(ordered(template, integers));
+    Parameters parameters;
+    try {
+      parameters = template.space().typed(values);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parameter " + e.getMessage(), e);
+    }
     template.validate(parameters);
     return parameters;
   }
 
   /** {@code values} with the template's parameters first, in its order, then any others. */
-  public static Map<String, Integer> ordered(
-      StrategyTemplate template, Map<String, Integer> values) {
-    Map<String, Integer> ordered = new LinkedHashMap<>();
+  public static Map<String, Number> ordered(
+      StrategyTemplate template, Map<String, ? extends Number> values) {
+    Map<String, Number> ordered = new LinkedHashMap<>();
     List<String> names = template.space().names();
     for (String name : names) {
       if (values.containsKey(name)) {

@@ -1,8 +1,5 @@
 package io.backtest.strategy.mapping;
 
-import io.backtest.engine.strategy.IntRange;
-import io.backtest.engine.strategy.ParameterConstraint;
-import io.backtest.engine.strategy.StrategyTemplate;
 import io.backtest.strategy.domain.BacktestRun;
 import io.backtest.strategy.domain.Cycle;
 import io.backtest.strategy.domain.Dataset;
@@ -12,7 +9,6 @@ import io.backtest.strategy.rest.BarView;
 import io.backtest.strategy.rest.CycleView;
 import io.backtest.strategy.rest.DatasetView;
 import io.backtest.strategy.rest.StrategyView;
-import io.backtest.strategy.rest.TemplateView;
 
 /** Entities and engine types as the API shows them. */
 public final class ViewMapper {
@@ -35,27 +31,19 @@ public final class ViewMapper {
     return new BarView(b.key.seq(), b.time, b.open, b.high, b.low, b.close, b.volume);
   }
 
-  public static TemplateView template(StrategyTemplate t) {
-    return new TemplateView(
-        t.id(),
-        t.description(),
-        t.space().ranges().stream()
-            .map((IntRange r) -> new TemplateView.Parameter(r.name(), r.min(), r.max(), r.step()))
-            .toList(),
-        t.space().constraints().stream().map(ParameterConstraint::description).toList(),
-        t.space().gridSize());
-  }
-
   public static CycleView cycle(Cycle c) {
     return new CycleView(
         c.id,
         c.status.name(),
         c.datasetId,
-        c.template,
+        EngineMapper.templates(c.templates),
+        c.generation,
         c.seed,
         c.correlationId,
         new CycleView.Counts(c.candidates, c.backtested, c.failed, c.promoted, c.demoted),
-        EngineMapper.execution(c),
+        EngineMapper.walkForwardSettings(c.walkForward),
+        new CycleView.Costs(c.feeBps, c.slippageBps),
+        new CycleView.Execution(c.fill, c.direction, c.positionFraction, c.capital),
         c.createdAt,
         c.completedAt,
         c.summary);

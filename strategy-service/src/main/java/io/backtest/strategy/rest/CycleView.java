@@ -1,20 +1,25 @@
 package io.backtest.strategy.rest;
 
-import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.WalkForwardSettings;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A cycle as the API shows it.
+ * A cycle as the API shows it: the request with every default filled in, and its progress.
  *
  * @param id the cycle
  * @param status {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
  * @param datasetId dataset of the backtests
- * @param template template of the candidates
- * @param seed seed of the candidate generation
+ * @param templates templates of the candidates, in request order
+ * @param generation {@code random} or {@code grid}
+ * @param seed seed of the candidate generation and of a random walk-forward search
  * @param correlationId id carried by every event of the cycle
  * @param counts progress and outcome
- * @param execution execution model of the backtests
+ * @param walkForward the walk-forward analysis of every candidate; null for one backtest over the
+ *     whole dataset
+ * @param costs fees and slippage
+ * @param execution fills, direction, position size and capital
  * @param createdAt when it started
  * @param completedAt when the promotion gate decided; null while running
  * @param summary the decision in a sentence; null while running
@@ -23,11 +28,14 @@ public record CycleView(
     UUID id,
     String status,
     String datasetId,
-    String template,
+    List<String> templates,
+    String generation,
     long seed,
     String correlationId,
     Counts counts,
-    ExecutionSettings execution,
+    WalkForwardSettings walkForward,
+    Costs costs,
+    Execution execution,
     Instant createdAt,
     Instant completedAt,
     String summary) {
@@ -42,4 +50,22 @@ public record CycleView(
    * @param demoted live strategies demoted to make room
    */
   public record Counts(int candidates, int backtested, int failed, int promoted, int demoted) {}
+
+  /**
+   * Trading costs, in basis points.
+   *
+   * @param feeBps fee per side on notional
+   * @param slippageBps slippage against the fill price
+   */
+  public record Costs(double feeBps, double slippageBps) {}
+
+  /**
+   * How orders were filled and sized.
+   *
+   * @param fill {@code next-open} or {@code same-close}
+   * @param direction {@code long-only} or {@code long-short}
+   * @param positionFraction fraction of equity in each position
+   * @param capital starting equity
+   */
+  public record Execution(String fill, String direction, double positionFraction, double capital) {}
 }

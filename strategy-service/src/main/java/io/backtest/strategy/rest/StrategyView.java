@@ -29,7 +29,7 @@ public record StrategyView(
     UUID id,
     UUID cycleId,
     String template,
-    Map<String, Integer> parameters,
+    Map<String, Number> parameters,
     String datasetId,
     String symbol,
     String timeframe,

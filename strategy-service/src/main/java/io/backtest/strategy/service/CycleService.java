@@ -7,12 +7,15 @@ import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
 import io.backtest.contracts.events.StrategyDefinition;
+import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.http.Problem.FieldError;
 import io.backtest.engine.backtest.ExecutionModel;
-import io.backtest.engine.strategy.CandidateGenerator;
-import io.backtest.engine.strategy.Parameters;
+import io.backtest.engine.evaluation.Candidate;
+import io.backtest.engine.evaluation.CandidateGeneration;
 import io.backtest.engine.strategy.StrategyTemplate;
 import io.backtest.engine.strategy.StrategyTemplates;
+import io.backtest.engine.walkforward.Objective;
+import io.backtest.engine.walkforward.WalkForwardSpec;
 import io.backtest.strategy.domain.BacktestRun;
 import io.backtest.strategy.domain.BacktestStatus;
 import io.backtest.strategy.domain.Cycle;
@@ -44,7 +47,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -54,8 +59,8 @@ public class CycleService {
   /** Template of a cycle whose request names none. */
   public static final String DEFAULT_TEMPLATE = "sma-crossover";
 
-  /** Most candidates one cycle may have, whatever the template's grid. */
-  public static final int MAX_CANDIDATES = 1000;
+  /** Most candidates one cycle may have, whatever the templates' grids. */
+  public static final int MAX_CANDIDATES = CandidateGeneration.MAX_CANDIDATES;
 
   private static final SecureRandom SEEDS = new SecureRandom();
 
@@ -87,14 +92,20 @@ public class CycleService {
   /**
    * Starts a cycle in one transaction: the cycle, its candidates and their backtest runs, {@code
    * cycle.started} and one {@code backtest.requested} per candidate (caused by {@code
-   * cycle.started}), all under {@code correlationId}.
+   * cycle.started}), all under {@code correlationId}. The whole request is validated first; nothing
+   * is stored when any of it is invalid.
    *
-   * @throws ProblemException 422 naming every invalid field
+   * @throws ProblemException 400 when both {@code templates} and {@code template} are given, 422
+   *     naming every invalid field
    */
   @WithTransaction
   public Uni<Cycle> startCycle(StartCycleRequest request, String correlationId) {
     if (request == null) {
       throw ProblemException.badRequest("body", "a JSON object is required");
+    }
+    if (request.templates() != null && request.template() != null) {
+      throw ProblemException.badRequest(
+          "template", "is the older alias of templates; give one of them, not both");
     }
     String datasetId = request.datasetId();
     Uni<Dataset> dataset =
@@ -103,24 +114,30 @@ public class CycleService {
             : datasets.findById(datasetId);
     return dataset.chain(
         d -> {
-          String templateId = request.template() == null ? DEFAULT_TEMPLATE : request.template();
-          StrategyTemplate template = templates.find(templateId).orElse(null);
-          List<FieldError> errors = validate(request, d, templateId, template);
-          if (!errors.isEmpty()) {
+          Plan plan = plan(request, d);
+          if (!plan.errors().isEmpty()) {
             String detail =
-                errors.stream()
+                plan.errors().stream()
                     .map(e -> e.field() + ": " + e.reason())
                     .collect(Collectors.joining("; "));
             return Uni.createFrom()
-                .failure(new ProblemException(422, "Unprocessable Content", detail, errors));
+                .failure(new ProblemException(422, "Unprocessable Content", detail, plan.errors()));
           }
-          long seed = request.seed() != null ? request.seed() : SEEDS.nextLong();
-          return create(d, template, request.candidates(), seed, correlationId);
+          return create(d, plan, correlationId);
         });
   }
 
-  private List<FieldError> validate(
-      StartCycleRequest request, Dataset dataset, String templateId, StrategyTemplate template) {
+  /** A validated request with its defaults filled in and its candidates generated, or errors. */
+  private record Plan(
+      List<FieldError> errors,
+      List<String> templates,
+      CandidateGeneration.Method generation,
+      long seed,
+      List<Candidate> candidates,
+      ExecutionModel execution,
+      WalkForwardSettings walkForward) {}
+
+  private Plan plan(StartCycleRequest request, Dataset dataset) {
     List<FieldError> errors = new ArrayList<>();
     Integer n = request.candidates();
     if (n == null) {
@@ -129,60 +146,270 @@ public class CycleService {
       errors.add(
           new FieldError(
               "candidates", "must be between 1 and " + MAX_CANDIDATES + " but was " + n));
-    } else if (template != null && n > template.space().gridSize()) {
-      errors.add(
-          new FieldError(
-              "candidates",
-              n
-                  + " requested but template "
-                  + template.id()
-                  + " has only "
-                  + template.space().gridSize()
-                  + " distinct parameter sets"));
     }
     if (request.datasetId() == null || request.datasetId().isBlank()) {
       errors.add(new FieldError("datasetId", "is required"));
     } else if (dataset == null) {
       errors.add(new FieldError("datasetId", "dataset " + request.datasetId() + " does not exist"));
     }
-    if (template == null) {
-      errors.add(
-          new FieldError(
-              "template", "unknown template '" + templateId + "'; known: " + templates.ids()));
+    List<StrategyTemplate> chosen = templates(request, errors);
+    CandidateGeneration.Method generation = CandidateGeneration.Method.RANDOM;
+    if (request.generation() != null) {
+      try {
+        generation = CandidateGeneration.Method.fromId(request.generation());
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("generation", e.getMessage()));
+      }
     }
-    return errors;
+    ExecutionModel execution = execution(request, errors);
+    WalkForwardSettings walkForward = walkForward(request.walkForward(), dataset, errors);
+    long seed = request.seed() != null ? request.seed() : SEEDS.nextLong();
+    List<Candidate> candidates = List.of();
+    if (errors.stream().noneMatch(e -> e.field().startsWith("candidates"))
+        && chosen != null
+        && n != null) {
+      try {
+        candidates = CandidateGeneration.generate(chosen, n, seed, generation);
+      } catch (IllegalArgumentException e) {
+        // more candidates than the templates' grids hold together
+        errors.add(new FieldError("candidates", e.getMessage()));
+      }
+    }
+    return new Plan(
+        errors,
+        chosen == null ? List.of() : chosen.stream().map(StrategyTemplate::id).toList(),
+        generation,
+        seed,
+        candidates,
+        execution,
+        walkForward);
   }
 
-  private Uni<Cycle> create(
-      Dataset dataset, StrategyTemplate template, int n, long seed, String correlationId) {
+  /** The requested templates; null (with errors added) when any is invalid. */
+  private List<StrategyTemplate> templates(StartCycleRequest request, List<FieldError> errors) {
+    if (request.template() != null || request.templates() == null) {
+      String id = request.template() == null ? DEFAULT_TEMPLATE : request.template();
+      StrategyTemplate template = templates.find(id).orElse(null);
+      if (template == null) {
+        errors.add(
+            new FieldError("template", "unknown template '" + id + "'; known: " + templates.ids()));
+        return null;
+      }
+      return List.of(template);
+    }
+    List<String> ids = request.templates();
+    if (ids.isEmpty()) {
+      errors.add(new FieldError("templates", "must name at least one template"));
+      return null;
+    }
+    List<StrategyTemplate> chosen = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean valid = true;
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      String field = "templates[" + i + "]";
+      StrategyTemplate template = id == null ? null : templates.find(id).orElse(null);
+      if (template == null) {
+        errors.add(
+            new FieldError(field, "unknown template '" + id + "'; known: " + templates.ids()));
+        valid = false;
+      } else if (!seen.add(id)) {
+        errors.add(new FieldError(field, "'" + id + "' is listed twice"));
+        valid = false;
+      } else {
+        chosen.add(template);
+      }
+    }
+    return valid ? chosen : null;
+  }
+
+  /** The execution model with the request's costs and settings over the defaults. */
+  private static ExecutionModel execution(StartCycleRequest request, List<FieldError> errors) {
+    ExecutionModel model = ExecutionModel.defaults();
+    StartCycleRequest.Costs costs = request.costs();
+    if (costs != null) {
+      if (costs.feeBps() != null) {
+        if (costs.feeBps() >= 0 && costs.feeBps() <= 10_000) {
+          model = model.withFeeBps(costs.feeBps());
+        } else {
+          errors.add(
+              new FieldError(
+                  "costs.feeBps", "must be between 0 and 10000 but was " + costs.feeBps()));
+        }
+      }
+      if (costs.slippageBps() != null) {
+        if (costs.slippageBps() >= 0 && costs.slippageBps() < 10_000) {
+          model = model.withSlippageBps(costs.slippageBps());
+        } else {
+          errors.add(
+              new FieldError(
+                  "costs.slippageBps",
+                  "must be at least 0 and below 10000 but was " + costs.slippageBps()));
+        }
+      }
+    }
+    StartCycleRequest.Execution e = request.execution();
+    if (e != null) {
+      if (e.fill() != null) {
+        switch (e.fill()) {
+          case "next-open" -> model = model.withFill(ExecutionModel.Fill.NEXT_OPEN);
+          case "same-close" -> model = model.withFill(ExecutionModel.Fill.SAME_CLOSE);
+          default ->
+              errors.add(
+                  new FieldError(
+                      "execution.fill",
+                      "unknown fill '" + e.fill() + "'; known: next-open, same-close"));
+        }
+      }
+      if (e.direction() != null) {
+        switch (e.direction()) {
+          case "long-only" -> model = model.withDirection(ExecutionModel.Direction.LONG_ONLY);
+          case "long-short" -> model = model.withDirection(ExecutionModel.Direction.LONG_SHORT);
+          default ->
+              errors.add(
+                  new FieldError(
+                      "execution.direction",
+                      "unknown direction '" + e.direction() + "'; known: long-only, long-short"));
+        }
+      }
+      if (e.positionFraction() != null) {
+        if (e.positionFraction() > 0 && e.positionFraction() <= 1) {
+          model = model.withPositionFraction(e.positionFraction());
+        } else {
+          errors.add(
+              new FieldError(
+                  "execution.positionFraction",
+                  "must be greater than 0 and at most 1 but was " + e.positionFraction()));
+        }
+      }
+      if (e.capital() != null) {
+        if (e.capital() > 0 && e.capital() <= 1e15) {
+          model = model.withCapital(e.capital());
+        } else {
+          errors.add(
+              new FieldError(
+                  "execution.capital",
+                  "must be greater than 0 and at most 1e15 but was " + e.capital()));
+        }
+      }
+    }
+    return model;
+  }
+
+  /**
+   * The walk-forward settings with their defaults; null when none are requested or (with errors
+   * added) when they are invalid, also for the dataset's bar count.
+   */
+  private static WalkForwardSettings walkForward(
+      StartCycleRequest.WalkForward w, Dataset dataset, List<FieldError> errors) {
+    if (w == null) {
+      return null;
+    }
+    int before = errors.size();
+    String windows = w.windows() == null ? "rolling" : w.windows();
+    if (!windows.equals("rolling") && !windows.equals("anchored")) {
+      errors.add(
+          new FieldError(
+              "walkForward.windows",
+              "unknown windows '" + windows + "'; known: rolling, anchored"));
+    }
+    Integer in = w.inSampleBars();
+    if (in == null) {
+      errors.add(new FieldError("walkForward.inSampleBars", "is required"));
+    } else if (in < 2) {
+      errors.add(new FieldError("walkForward.inSampleBars", "must be at least 2 but was " + in));
+    }
+    Integer out = w.outOfSampleBars();
+    if (out == null) {
+      errors.add(new FieldError("walkForward.outOfSampleBars", "is required"));
+    } else if (out < 2) {
+      errors.add(
+          new FieldError("walkForward.outOfSampleBars", "must be at least 2 but was " + out));
+    }
+    Integer step = w.stepBars() == null ? out : w.stepBars();
+    if (w.stepBars() != null && out != null && step < out) {
+      errors.add(
+          new FieldError(
+              "walkForward.stepBars",
+              "must be at least outOfSampleBars ("
+                  + out
+                  + ") so out-of-sample windows do not overlap, but was "
+                  + step));
+    }
+    String search = w.search() == null ? "grid" : w.search();
+    if (!search.equals("grid") && !search.equals("random")) {
+      errors.add(
+          new FieldError(
+              "walkForward.search", "unknown search '" + search + "'; known: grid, random"));
+    }
+    int points = w.points() == null ? WalkForwardSpec.DEFAULT_POINTS : w.points();
+    if (points < 1 || points > WalkForwardSpec.MAX_POINTS) {
+      errors.add(
+          new FieldError(
+              "walkForward.points",
+              "must be between 1 and " + WalkForwardSpec.MAX_POINTS + " but was " + points));
+    }
+    String objective = w.objective() == null ? Objective.SHARPE.id() : w.objective();
+    try {
+      objective = Objective.fromId(objective).id();
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("walkForward.objective", e.getMessage()));
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    WalkForwardSettings settings =
+        new WalkForwardSettings(windows, in, out, step, search, points, objective);
+    WalkForwardSpec spec = EngineMapper.toSpec(settings);
+    if (dataset != null && spec.foldCount(dataset.barCount) == 0) {
+      errors.add(
+          new FieldError(
+              "walkForward",
+              "needs at least inSampleBars + outOfSampleBars = "
+                  + ((long) in + out)
+                  + " bars for one fold but dataset "
+                  + dataset.id
+                  + " has "
+                  + dataset.barCount));
+      return null;
+    }
+    return settings;
+  }
+
+  private Uni<Cycle> create(Dataset dataset, Plan plan, String correlationId) {
     // Microseconds: what PostgreSQL stores, so the returned entity equals what a read gives.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    ExecutionSettings execution = EngineMapper.toContract(ExecutionModel.defaults());
+    ExecutionSettings execution = EngineMapper.toContract(plan.execution());
     DatasetRef datasetRef = EventMapper.datasetRef(dataset);
+    int n = plan.candidates().size();
+    long seed = plan.seed();
 
     Cycle cycle = new Cycle();
     cycle.id = UUID.randomUUID();
     cycle.status = CycleStatus.RUNNING;
     cycle.datasetId = dataset.id;
-    cycle.template = template.id();
+    cycle.templates = EngineMapper.templatesJson(plan.templates());
+    cycle.generation = plan.generation().id();
+    cycle.walkForward = EngineMapper.json(plan.walkForward());
     cycle.seed = seed;
     cycle.correlationId = correlationId;
     cycle.candidates = n;
     cycle.fill = execution.fill();
+    cycle.direction = execution.direction();
     cycle.feeBps = execution.feeBps();
     cycle.slippageBps = execution.slippageBps();
     cycle.positionFraction = execution.positionFraction();
+    cycle.capital = execution.capital();
     cycle.createdAt = now;
 
-    List<Parameters> sample = CandidateGenerator.sample(template, n, seed);
     List<Strategy> candidates = new ArrayList<>(n);
     List<BacktestRun> requested = new ArrayList<>(n);
-    for (Parameters parameters : sample) {
+    for (Candidate candidate : plan.candidates()) {
       Strategy s = new Strategy();
       s.id = UUID.randomUUID();
       s.cycleId = cycle.id;
-      s.template = template.id();
-      s.parameters = ParametersJson.write(template, parameters);
+      s.template = candidate.template().id();
+      s.parameters = ParametersJson.write(candidate.template(), candidate.parameters());
       s.datasetId = dataset.id;
       s.status = StrategyStatus.CANDIDATE;
       s.createdAt = now;
@@ -206,11 +433,12 @@ public class CycleService {
             new CycleStarted(
                 cycle.id,
                 datasetRef,
-                template.id(),
+                plan.templates(),
                 n,
                 seed,
                 candidates.stream().map(s -> s.id).toList(),
                 execution,
+                plan.walkForward(),
                 now));
     List<EventEnvelope<BacktestRequested>> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -222,11 +450,25 @@ public class CycleService {
               platform.source(),
               s.id.toString(),
               new BacktestRequested(
-                  requested.get(i).id, s.id, cycle.id, datasetRef, definition, execution, now)));
+                  requested.get(i).id,
+                  s.id,
+                  cycle.id,
+                  datasetRef,
+                  definition,
+                  execution,
+                  plan.walkForward(),
+                  seed,
+                  now)));
     }
     Log.infof(
-        "cycle %s: %d candidates of %s on %s, seed %d",
-        cycle.id, n, template.id(), dataset.id, seed);
+        "cycle %s: %d candidates of %s (%s) on %s, seed %d, %s",
+        cycle.id,
+        n,
+        plan.templates(),
+        plan.generation().id(),
+        dataset.id,
+        seed,
+        plan.walkForward() == null ? "no walk-forward" : plan.walkForward());
     return cycles
         .persist(cycle)
         .chain(() -> strategies.persist(candidates))

@@ -57,4 +57,47 @@ class DatasetContentTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("whole second");
   }
+
+  @Test
+  void storedFormRoundTripsEveryBitAndIsSmallForRegularTimes() {
+    List<OhlcvBar> bars = new java.util.ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      double p = 100 + Math.sin(i / 50.0) * 10 + i * 1e-7;
+      bars.add(
+          new OhlcvBar(
+              Instant.ofEpochSecond(1_600_000_000L + 60L * i), p, p + 0.5, p - 0.25, p + 0.125, i));
+    }
+    byte[] stored = DatasetContent.encode(bars);
+
+    assertThat(DatasetContent.decode(stored)).isEqualTo(bars);
+    assertThat(DatasetContent.sha256(DatasetContent.decode(stored)))
+        .isEqualTo(DatasetContent.sha256(bars));
+    // 48 bytes a bar before compression
+    assertThat(stored.length).isLessThan(48 * bars.size());
+    assertThat(DatasetContent.decode(DatasetContent.encode(TWO_BARS))).isEqualTo(TWO_BARS);
+    assertThat(DatasetContent.decode(DatasetContent.encode(List.of()))).isEmpty();
+  }
+
+  @Test
+  void streamedDigestEqualsTheDigestOfTheWholeText() throws Exception {
+    List<OhlcvBar> bars = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      bars.add(new OhlcvBar(Instant.ofEpochSecond(60L * i), 1.5, 2.25, 1, 2, i * 0.1));
+    }
+    byte[] whole =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(
+                DatasetContent.canonicalText(bars)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(DatasetContent.sha256(bars)).isEqualTo(java.util.HexFormat.of().formatHex(whole));
+  }
+
+  @Test
+  void damagedStoredContentIsRefused() {
+    byte[] stored = DatasetContent.encode(TWO_BARS);
+    assertThatThrownBy(() -> DatasetContent.decode(java.util.Arrays.copyOf(stored, 5)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DatasetContent.decode(new byte[] {1, 2, 3}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -19,11 +19,15 @@ class EngineMapperTest {
   void everyMetricMapsToTheContractFieldOfTheSameMeaning() {
     // Distinct values, so that a swapped field cannot go unnoticed.
     PerformanceMetrics m =
-        new PerformanceMetrics(0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 17, 0.18, 0.19, 0.20, 21);
+        new PerformanceMetrics(
+            0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 3, null, 17, 0.18, 0.19, null, null, null, 0.20,
+            null, null, 21);
     BacktestMetrics c = EngineMapper.toContract(m);
     assertThat(c)
         .isEqualTo(
-            new BacktestMetrics(0.11, 0.12, 0.14, 0.15, 0.16, 0.13, 17, 0.18, 0.19, 0.20, 21));
+            new BacktestMetrics(
+                0.11, 0.12, 0.14, 0.15, 0.16, 3, null, 0.13, 17, 0.18, 0.19, null, null, null, 0.20,
+                null, null, 21));
   }
 
   @Test
@@ -35,8 +39,8 @@ class EngineMapperTest {
     Instant t = Instant.parse("2013-01-02T00:00:00Z");
     List<Trade> trades =
         List.of(
-            new Trade(0, t, 1, 2, t, 0.99, 1, 0, -0.01, -0.01, false),
-            new Trade(2, t, 0.99, 3, t, 1.089, 1, 0, 0.099, 0.1, true));
+            new Trade(Trade.Side.LONG, 0, t, 1, 2, t, 0.99, 1, 0, -0.01, -0.01, false),
+            new Trade(Trade.Side.LONG, 2, t, 0.99, 3, t, 1.089, 1, 0, 0.099, 0.1, true));
     PerformanceMetrics m = PerformanceMetrics.of(returns, equity, trades, 252);
 
     BacktestMetrics c = EngineMapper.metrics(EngineMapper.metricsJson(EngineMapper.toContract(m)));
@@ -58,7 +62,9 @@ class EngineMapperTest {
 
   @Test
   void missingProfitFactorStaysNullThroughJson() {
-    BacktestMetrics c = new BacktestMetrics(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 1);
+    BacktestMetrics c =
+        new BacktestMetrics(
+            0, 0, 0, 0, 0, 0, null, 0, 0, 0, null, null, null, null, 0, null, null, 1);
     String json = EngineMapper.metricsJson(c);
     assertThat(json).contains("\"profitFactor\":null");
     assertThat(EngineMapper.metrics(json)).isEqualTo(c);
@@ -68,7 +74,7 @@ class EngineMapperTest {
   @Test
   void defaultExecutionModelIsNextOpenTenBpsFeeFiveBpsSlippageWholeEquity() {
     ExecutionSettings s = EngineMapper.toContract(ExecutionModel.defaults());
-    assertThat(s).isEqualTo(new ExecutionSettings("next-open", 10, 5, 1.0));
+    assertThat(s).isEqualTo(new ExecutionSettings("next-open", "long-only", 10, 5, 1.0, 10_000));
     assertThat(EngineMapper.toModel(s)).isEqualTo(ExecutionModel.defaults());
   }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /** The backtest worker against the real broker and database. */
 @QuarkusTest
 class BacktestRequestedConsumerTest {
-  private static final ExecutionSettings DEFAULTS = new ExecutionSettings("next-open", 10, 5, 1);
+  private static final ExecutionSettings DEFAULTS =
+      new ExecutionSettings("next-open", "long-only", 10, 5, 1, 10_000);
   private static final DatasetRef AAPL = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
 
   @Test
@@ -91,6 +92,8 @@ class BacktestRequestedConsumerTest {
                 AAPL,
                 new StrategyDefinition("sma-crossover", Map.of("fast", 10, "slow", 50)),
                 DEFAULTS,
+                null,
+                1L,
                 Instant.now()),
             "corr-bad");
 
@@ -133,6 +136,8 @@ class BacktestRequestedConsumerTest {
                     AAPL,
                     new StrategyDefinition("sma-crossover", Map.of("fast", 30, "slow", 20)),
                     DEFAULTS,
+                    null,
+                    1L,
                     Instant.now()),
                 "corr-failing");
 
@@ -191,9 +196,10 @@ class BacktestRequestedConsumerTest {
   private static void insertCycleWithOneCandidate(UUID cycleId, UUID strategyId, UUID runId) {
     Timestamp now = Timestamp.from(Instant.now());
     Fixtures.execute(
-        "insert into cycle (id, status, dataset_id, template, seed, correlation_id, candidates,"
+        "insert into cycle (id, status, dataset_id, templates, seed, correlation_id, candidates,"
             + " fill, fee_bps, slippage_bps, position_fraction, created_at) values (?, 'RUNNING',"
-            + " 'aapl-1d-2013', 'sma-crossover', 1, 'corr-failing', 1, 'next-open', 10, 5, 1, ?)",
+            + " 'aapl-1d-2013', '[\"sma-crossover\"]', 1, 'corr-failing', 1, 'next-open', 10, 5, 1,"
+            + " ?)",
         cycleId,
         now);
     Fixtures.execute(

@@ -48,7 +48,201 @@ class CycleResourceTest {
         .body(
             "errors[0].reason",
             equalTo(
-                "446 requested but template sma-crossover has only 445 distinct parameter sets"));
+                "requested 446 candidates but templates [sma-crossover] hold only 445 distinct"
+                    + " parameter sets"));
+  }
+
+  @Test
+  void everyInvalidFieldIsNamedAndNothingIsStored() {
+    long cyclesBefore = Fixtures.queryLong("select count(*) from cycle");
+    long strategiesBefore = Fixtures.queryLong("select count(*) from strategy");
+    post("""
+            {"datasetId": "aapl-1d-2013", "candidates": 10,
+             "templates": ["sma-crossover", "x", "sma-crossover"],
+             "generation": "sobol",
+             "walkForward": {"windows": "sliding", "inSampleBars": 1, "outOfSampleBars": 20,
+                             "stepBars": 10, "search": "bayes", "points": 501,
+                             "objective": "profit"},
+             "costs": {"feeBps": -1, "slippageBps": 10000},
+             "execution": {"fill": "vwap", "direction": "short-only", "positionFraction": 1.5,
+                           "capital": 0}}
+            """)
+        .statusCode(422)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains(
+                "templates[1]",
+                "templates[2]",
+                "generation",
+                "costs.feeBps",
+                "costs.slippageBps",
+                "execution.fill",
+                "execution.direction",
+                "execution.positionFraction",
+                "execution.capital",
+                "walkForward.windows",
+                "walkForward.inSampleBars",
+                "walkForward.stepBars",
+                "walkForward.search",
+                "walkForward.points",
+                "walkForward.objective"))
+        .body(
+            "errors[0].reason",
+            allOf(containsString("unknown template 'x'; known: "), containsString("macd")))
+        .body("errors[1].reason", equalTo("'sma-crossover' is listed twice"))
+        .body("errors[2].reason", equalTo("unknown generation 'sobol'; known: random, grid"))
+        .body(
+            "errors[11].reason",
+            equalTo(
+                "must be at least outOfSampleBars (20) so out-of-sample windows do not overlap,"
+                    + " but was 10"))
+        .body("detail", containsString("templates[1]: unknown template 'x'"));
+    assertThat(Fixtures.queryLong("select count(*) from cycle")).isEqualTo(cyclesBefore);
+    assertThat(Fixtures.queryLong("select count(*) from strategy")).isEqualTo(strategiesBefore);
+  }
+
+  @Test
+  void walkForwardThatDoesNotFitTheDatasetIsUnprocessable() {
+    long before = Fixtures.queryLong("select count(*) from cycle");
+    post("""
+            {"datasetId": "aapl-1d-2013", "candidates": 2,
+             "walkForward": {"inSampleBars": 200, "outOfSampleBars": 60}}
+            """)
+        .statusCode(422)
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo("walkForward"))
+        .body(
+            "errors[0].reason",
+            equalTo(
+                "needs at least inSampleBars + outOfSampleBars = 260 bars for one fold but"
+                    + " dataset aapl-1d-2013 has 252"));
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":2,\"walkForward\":{}}")
+        .statusCode(422)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains(
+                "walkForward.inSampleBars", "walkForward.outOfSampleBars"))
+        .body("errors[0].reason", equalTo("is required"));
+    assertThat(Fixtures.queryLong("select count(*) from cycle")).isEqualTo(before);
+  }
+
+  @Test
+  void templatesAndItsAliasTogetherAreABadRequest() {
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":2,\"template\":\"macd\","
+            + "\"templates\":[\"macd\"]}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("template"));
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":2,\"templates\":[]}")
+        .statusCode(422)
+        .body("errors[0].field", equalTo("templates"));
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":2,\"templates\":\"macd\"}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("templates"));
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":2,"
+            + "\"walkForward\":{\"inSampleBars\":\"many\"}}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("walkForward.inSampleBars"));
+  }
+
+  @Test
+  void theRequestIsStoredWithItsDefaultsAndShown() {
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"datasetId": "aapl-1d-2013", "candidates": 4, "seed": 11,
+                 "templates": ["ema-crossover", "momentum"], "generation": "grid",
+                 "walkForward": {"windows": "anchored", "inSampleBars": 100,
+                                 "outOfSampleBars": 50, "search": "random", "points": 8,
+                                 "objective": "sortino"},
+                 "costs": {"feeBps": 2.5},
+                 "execution": {"direction": "long-short", "positionFraction": 0.5,
+                               "capital": 50000}}
+                """)
+            .post("/api/v1/cycles")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("cycleId");
+    JsonPath cycle =
+        given().get("/api/v1/cycles/{id}", id).then().statusCode(200).extract().jsonPath();
+    assertThat(cycle.getList("templates", String.class))
+        .containsExactly("ema-crossover", "momentum");
+    assertThat(cycle.getString("generation")).isEqualTo("grid");
+    assertThat(cycle.getLong("seed")).isEqualTo(11);
+    assertThat(cycle.getMap("walkForward"))
+        .containsEntry("windows", "anchored")
+        .containsEntry("inSampleBars", 100)
+        .containsEntry("outOfSampleBars", 50)
+        .containsEntry("stepBars", 50)
+        .containsEntry("search", "random")
+        .containsEntry("points", 8)
+        .containsEntry("objective", "sortino");
+    assertThat(cycle.getDouble("costs.feeBps")).isEqualTo(2.5);
+    assertThat(cycle.getDouble("costs.slippageBps")).isEqualTo(5.0);
+    assertThat(cycle.getString("execution.fill")).isEqualTo("next-open");
+    assertThat(cycle.getString("execution.direction")).isEqualTo("long-short");
+    assertThat(cycle.getDouble("execution.positionFraction")).isEqualTo(0.5);
+    assertThat(cycle.getDouble("execution.capital")).isEqualTo(50_000.0);
+  }
+
+  @Test
+  void sameRequestAndSeedGiveTheSameCandidatesInTheSameOrder() {
+    String body =
+        """
+        {"datasetId": "aapl-1d-2013", "candidates": 9, "seed": 424242,
+         "templates": ["sma-crossover", "macd", "rsi-reversion"]}
+        """;
+    List<List<String>> runs = new java.util.ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      UUID cycleId =
+          UUID.fromString(
+              given()
+                  .contentType(ContentType.JSON)
+                  .body(body)
+                  .post("/api/v1/cycles")
+                  .then()
+                  .statusCode(202)
+                  .extract()
+                  .path("cycleId"));
+      var started =
+          Fixtures.kafka()
+              .awaitEvents(
+                  io.backtest.contracts.EventCatalog.CYCLE_STARTED,
+                  e -> e.data().cycleId().equals(cycleId),
+                  1,
+                  Fixtures.WAIT)
+              .getFirst()
+              .data();
+      assertThat(started.templates()).containsExactly("sma-crossover", "macd", "rsi-reversion");
+      List<String> candidates = new java.util.ArrayList<>();
+      for (UUID strategyId : started.strategyIds()) {
+        JsonPath s =
+            given()
+                .get("/api/v1/strategies/{id}", strategyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        candidates.add(s.getString("template") + " " + s.getMap("parameters"));
+      }
+      runs.add(candidates);
+    }
+    assertThat(runs.get(0)).hasSize(9).doesNotHaveDuplicates();
+    assertThat(runs.get(1)).containsExactlyElementsOf(runs.get(0));
+    // three templates, three candidates each, template by template
+    assertThat(runs.get(0).stream().map(c -> c.substring(0, c.indexOf(' '))).toList())
+        .containsExactly(
+            "sma-crossover",
+            "sma-crossover",
+            "sma-crossover",
+            "macd",
+            "macd",
+            "macd",
+            "rsi-reversion",
+            "rsi-reversion",
+            "rsi-reversion");
   }
 
   @Test
@@ -119,7 +313,15 @@ class CycleResourceTest {
             .path("cycleId");
     JsonPath cycle =
         given().get("/api/v1/cycles/{id}", id).then().statusCode(200).extract().jsonPath();
-    assertThat(cycle.getString("template")).isEqualTo("sma-crossover");
+    assertThat(cycle.getList("templates", String.class)).containsExactly("sma-crossover");
+    assertThat(cycle.getString("generation")).isEqualTo("random");
+    assertThat(cycle.getString("walkForward")).isNull();
+    assertThat(cycle.getDouble("costs.feeBps")).isEqualTo(10.0);
+    assertThat(cycle.getDouble("costs.slippageBps")).isEqualTo(5.0);
+    assertThat(cycle.getString("execution.fill")).isEqualTo("next-open");
+    assertThat(cycle.getString("execution.direction")).isEqualTo("long-only");
+    assertThat(cycle.getDouble("execution.positionFraction")).isEqualTo(1.0);
+    assertThat(cycle.getDouble("execution.capital")).isEqualTo(10_000.0);
     assertThat(cycle.getString("datasetId")).isEqualTo("aapl-1d-2013");
     assertThat(cycle.getString("status")).isIn("RUNNING", "COMPLETED", "FAILED");
     assertThat(cycle.getString("correlationId")).isNotBlank();

@@ -85,6 +85,43 @@ class DatasetResourceTest {
   }
 
   @Test
+  void bundledEthAndBtcDatasetsArePresentWithTheirCounts() {
+    given()
+        .get("/api/v1/datasets")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem("eth-5m-2023"))
+        .body("items.id", hasItem("btc-1m-2013"));
+
+    JsonPath eth =
+        given().get("/api/v1/datasets/eth-5m-2023").then().statusCode(200).extract().jsonPath();
+    assertThat(eth.getInt("barCount")).isEqualTo(580);
+    assertThat(eth.getString("timeframe")).isEqualTo("5m");
+    assertThat(eth.getString("from")).isEqualTo("2023-03-13T18:00:00Z");
+    assertThat(eth.getString("to")).isEqualTo("2023-03-15T18:15:00Z");
+    assertThat(eth.getDouble("barsPerYear")).isEqualTo(365.0 * 288);
+
+    JsonPath btc =
+        given().get("/api/v1/datasets/btc-1m-2013").then().statusCode(200).extract().jsonPath();
+    assertThat(btc.getInt("barCount")).isEqualTo(9_399);
+    assertThat(btc.getString("timeframe")).isEqualTo("1m");
+    assertThat(btc.getString("from")).isEqualTo("2013-11-25T00:00:00Z");
+    assertThat(btc.getString("to")).isEqualTo("2013-12-01T16:02:00Z");
+    assertThat(btc.getDouble("barsPerYear")).isEqualTo(525_600.0);
+
+    // the file's first 11 trades, 1385337600..1385337657
+    given()
+        .queryParam("size", 1)
+        .get("/api/v1/datasets/btc-1m-2013/bars")
+        .then()
+        .statusCode(200)
+        .body("items[0].open", equalTo(800.01f))
+        .body("items[0].high", equalTo(807.47f))
+        .body("items[0].low", equalTo(800.01f))
+        .body("items[0].close", equalTo(807.47f));
+  }
+
+  @Test
   void unknownDatasetIsNotFound() {
     given()
         .get("/api/v1/datasets/nope")

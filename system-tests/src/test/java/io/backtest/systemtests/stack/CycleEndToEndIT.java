@@ -213,6 +213,9 @@ class CycleEndToEndIT {
       assertThat(event.dataset().timeframe()).isNotBlank();
       assertValidParameters(event);
       assertThat(event.metrics().barCount()).isPositive();
+      // the execution model the promoted backtest ran under, as live trading must reproduce it
+      assertThat(event.execution().direction()).isIn("long-only", "long-short");
+      assertThat(event.execution().capital()).isPositive();
       assertThat(event.cap()).isEqualTo(CAP);
       assertThat(event.liveCount()).isBetween(1, CAP);
       assertThat(event.reason()).isNotBlank();
@@ -236,18 +239,9 @@ class CycleEndToEndIT {
             .find(event.strategy().template())
             .orElseThrow(
                 () -> new AssertionError("unknown template " + event.strategy().template()));
-    Map<String, Integer> values = new LinkedHashMap<>();
-    event
-        .strategy()
-        .parameters()
-        .forEach(
-            (name, value) -> {
-              assertThat(value.doubleValue())
-                  .as("parameter %s is whole", name)
-                  .isEqualTo(Math.rint(value.doubleValue()));
-              values.put(name, value.intValue());
-            });
-    assertThat(template.space().violations(Parameters.of(values)))
+    // Typed as the template declares them: integers must be whole, decimals on their step.
+    Parameters values = template.space().typed(event.strategy().parameters());
+    assertThat(template.space().violations(values))
         .as("%s parameters %s", template.id(), values)
         .isEmpty();
   }

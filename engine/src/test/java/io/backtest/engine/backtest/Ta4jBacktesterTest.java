@@ -16,7 +16,7 @@ import org.ta4j.core.Trade.TradeType;
 import org.ta4j.core.rules.BooleanRule;
 import org.ta4j.core.rules.FixedRule;
 
-class BacktesterTest {
+class Ta4jBacktesterTest {
 
   private static final Offset<Double> EPS = within(1e-12);
 
@@ -25,7 +25,11 @@ class BacktesterTest {
   static final double[] CLOSES = {10, 11, 12, 13, 12, 14};
 
   private final BarSeries series = TestSeries.of(OPENS, CLOSES);
-  private final Backtester backtester = new Backtester();
+  private final Ta4jBacktester backtester = new Ta4jBacktester();
+
+  // Capital 1 keeps the worked numbers below in units of starting capital.
+  private static final ExecutionModel FRICTIONLESS = ExecutionModel.frictionless().withCapital(1);
+  private static final ExecutionModel DEFAULTS = ExecutionModel.defaults().withCapital(1);
 
   /** Enters on bar {@code entry}'s close signal and exits on bar {@code exit}'s. */
   private static Strategy signals(int entry, int exit) {
@@ -34,7 +38,7 @@ class BacktesterTest {
 
   @Test
   void nextOpenFillUsesFollowingBarOpen() {
-    BacktestResult result = backtester.run(series, signals(1, 3), ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, signals(1, 3), FRICTIONLESS);
 
     Trade trade = result.trades().getFirst();
     assertThat(trade.entryIndex()).isEqualTo(2);
@@ -52,8 +56,7 @@ class BacktesterTest {
   @Test
   void sameCloseFillUsesSignalBarClose() {
     BacktestResult result =
-        backtester.run(
-            series, signals(1, 3), ExecutionModel.frictionless().withFill(Fill.SAME_CLOSE));
+        backtester.run(series, signals(1, 3), FRICTIONLESS.withFill(Fill.SAME_CLOSE));
 
     Trade trade = result.trades().getFirst();
     assertThat(trade.entryIndex()).isEqualTo(1);
@@ -68,7 +71,7 @@ class BacktesterTest {
   @Test
   void equityIsMarkedAtEveryClose() {
     // Flat until bar 2's open buys 1/11.5 units; held over closes 2 and 3; sold at bar 4's open.
-    BacktestResult result = backtester.run(series, signals(1, 3), ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, signals(1, 3), FRICTIONLESS);
 
     assertThat(result.equity())
         .containsExactly(new double[] {1, 1, 12 / 11.5, 13 / 11.5, 12.5 / 11.5, 12.5 / 11.5}, EPS);
@@ -76,7 +79,7 @@ class BacktesterTest {
 
   @Test
   void returnsAreSimpleReturnsOfEquity() {
-    BacktestResult result = backtester.run(series, signals(1, 3), ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, signals(1, 3), FRICTIONLESS);
     double[] e = result.equity();
 
     assertThat(result.returns())
@@ -101,7 +104,7 @@ class BacktesterTest {
    */
   @Test
   void feesAndSlippageFollowWorkedExample() {
-    BacktestResult result = backtester.run(series, signals(1, 3), ExecutionModel.defaults());
+    BacktestResult result = backtester.run(series, signals(1, 3), DEFAULTS);
 
     Trade trade = result.trades().getFirst();
     assertThat(trade.entryPrice()).isCloseTo(11.50575, EPS);
@@ -118,8 +121,7 @@ class BacktesterTest {
   @Test
   void positionFractionKeepsTheRestInCash() {
     BacktestResult result =
-        backtester.run(
-            series, signals(1, 3), ExecutionModel.frictionless().withPositionFraction(0.5));
+        backtester.run(series, signals(1, 3), FRICTIONLESS.withPositionFraction(0.5));
 
     // Half the capital buys 0.5 / 11.5 units, sold at 12.5; the other half stays in cash.
     assertThat(result.trades().getFirst().quantity()).isCloseTo(0.5 / 11.5, EPS);
@@ -129,7 +131,7 @@ class BacktesterTest {
 
   @Test
   void signalOnLastBarIsNotFilledWithNextOpen() {
-    BacktestResult result = backtester.run(series, signals(5, 5), ExecutionModel.defaults());
+    BacktestResult result = backtester.run(series, signals(5, 5), DEFAULTS);
 
     assertThat(result.trades()).isEmpty();
     assertThat(result.openAtEnd()).isFalse();
@@ -140,7 +142,7 @@ class BacktesterTest {
   void openPositionAtEndIsMarkedAtLastCloseNotClosed() {
     Strategy neverExits = new BaseStrategy(new FixedRule(1), BooleanRule.FALSE);
 
-    BacktestResult result = backtester.run(series, neverExits, ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, neverExits, FRICTIONLESS);
 
     assertThat(result.openAtEnd()).isTrue();
     Trade trade = result.trades().getFirst();
@@ -160,7 +162,7 @@ class BacktesterTest {
   void openPositionKeepsEntryFeeAndNoExitCosts() {
     Strategy neverExits = new BaseStrategy(new FixedRule(1), BooleanRule.FALSE);
 
-    Trade trade = backtester.run(series, neverExits, ExecutionModel.defaults()).trades().getFirst();
+    Trade trade = backtester.run(series, neverExits, DEFAULTS).trades().getFirst();
 
     double quantity = 1 / (11.50575 * 1.001);
     assertThat(trade.fees()).isCloseTo(0.001 / 1.001, EPS);
@@ -172,8 +174,7 @@ class BacktesterTest {
   void unstableBarsSuppressSignals() {
     Strategy strategy = new BaseStrategy(new FixedRule(1, 3), BooleanRule.FALSE, 2);
 
-    Trade trade =
-        backtester.run(series, strategy, ExecutionModel.frictionless()).trades().getFirst();
+    Trade trade = backtester.run(series, strategy, FRICTIONLESS).trades().getFirst();
 
     // Bar 1 is unstable (index < 2): the first signal taken is bar 3's, filled at bar 4's open.
     assertThat(trade.entryIndex()).isEqualTo(4);
@@ -187,7 +188,7 @@ class BacktesterTest {
 
     Trade trade =
         backtester
-            .run(series, strategy, ExecutionModel.frictionless().withFill(Fill.SAME_CLOSE))
+            .run(series, strategy, FRICTIONLESS.withFill(Fill.SAME_CLOSE))
             .trades()
             .getFirst();
 
@@ -198,7 +199,7 @@ class BacktesterTest {
   @Test
   void entryFilledAtOpenCanExitOnThatBarsClose() {
     // Signals on bars 1 and 2: buy at bar 2's open, sell at bar 3's open.
-    BacktestResult result = backtester.run(series, signals(1, 2), ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, signals(1, 2), FRICTIONLESS);
 
     assertThat(result.trades().getFirst().entryIndex()).isEqualTo(2);
     assertThat(result.trades().getFirst().exitIndex()).isEqualTo(3);
@@ -207,7 +208,7 @@ class BacktesterTest {
 
   @Test
   void metricsAreComputedFromTheRun() {
-    BacktestResult result = backtester.run(series, signals(1, 3), ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, signals(1, 3), FRICTIONLESS);
 
     assertThat(result.metrics().barCount()).isEqualTo(6);
     assertThat(result.metrics().tradeCount()).isEqualTo(1);
@@ -219,7 +220,7 @@ class BacktesterTest {
 
   @Test
   void resultArraysCannotBeChangedFromOutside() {
-    BacktestResult result = backtester.run(series, signals(1, 3), ExecutionModel.frictionless());
+    BacktestResult result = backtester.run(series, signals(1, 3), FRICTIONLESS);
 
     result.equity()[0] = 42;
     result.returns()[0] = 42;
@@ -232,7 +233,7 @@ class BacktesterTest {
   void shortStrategiesAreRejected() {
     Strategy shortFirst = new BaseStrategy(new FixedRule(1), new FixedRule(3), TradeType.SELL);
 
-    assertThatThrownBy(() -> backtester.run(series, shortFirst, ExecutionModel.defaults()))
+    assertThatThrownBy(() -> backtester.run(series, shortFirst, DEFAULTS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("only long strategies");
   }
@@ -241,14 +242,14 @@ class BacktesterTest {
   void nonPositivePricesAreRejected() {
     BarSeries bad = TestSeries.of(new double[] {1, 0}, new double[] {1, 1});
 
-    assertThatThrownBy(() -> backtester.run(bad, signals(0, 1), ExecutionModel.defaults()))
+    assertThatThrownBy(() -> backtester.run(bad, signals(0, 1), DEFAULTS))
         .hasMessage("bar 1 has open 0.0; prices must be finite and > 0");
   }
 
   @Test
   void sameInputsGiveEqualResults() {
-    BacktestResult a = backtester.run(series, signals(1, 3), ExecutionModel.defaults());
-    BacktestResult b = backtester.run(series, signals(1, 3), ExecutionModel.defaults());
+    BacktestResult a = backtester.run(series, signals(1, 3), DEFAULTS);
+    BacktestResult b = backtester.run(series, signals(1, 3), DEFAULTS);
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
   }
@@ -272,8 +273,7 @@ class BacktesterTest {
 
   @Test
   void tradeTimesAreBarTimes() {
-    Trade trade =
-        backtester.run(series, signals(1, 3), ExecutionModel.frictionless()).trades().getFirst();
+    Trade trade = backtester.run(series, signals(1, 3), FRICTIONLESS).trades().getFirst();
 
     assertThat(trade.entryTime()).isEqualTo(Instant.parse("2024-01-03T00:00:00Z"));
     assertThat(trade.exitTime()).isEqualTo(Instant.parse("2024-01-05T00:00:00Z"));
