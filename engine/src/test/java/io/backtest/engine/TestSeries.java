@@ -94,6 +94,24 @@ public final class TestSeries {
     return BarArrays.of("eth-5m-2023", ethBars(), Duration.ofMinutes(5));
   }
 
+  /** Classpath resource (root of the ta4j-examples 0.18 jar): 100,000 Bitstamp BTC-USD trades. */
+  public static final String BTC_TRADES = "bitstamp_trades_from_20131125_usd.csv";
+
+  /** The BTC trades aggregated into 1-minute bars (about 9,400) by the engine's loader. */
+  public static BarArrays btcArrays() {
+    try (InputStream in = TestSeries.class.getClassLoader().getResourceAsStream(BTC_TRADES)) {
+      if (in == null) {
+        throw new IllegalStateException(BTC_TRADES + " is not on the test classpath");
+      }
+      return BarArrays.of(
+          "btc-1m-2013",
+          io.backtest.engine.data.TradesToBars.read(in, Duration.ofMinutes(1)).bars(),
+          Duration.ofMinutes(1));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /**
    * Geometric Brownian motion, 1-minute bars from 2024-01-01T00:00Z, seeded: log-returns with drift
    * {@code mu} and volatility {@code sigma} per bar; each bar opens at the previous close times a

@@ -22,16 +22,21 @@ import org.ta4j.core.Strategy;
 
 /**
  * The array engine against the ta4j reference: for every template, several parameter points (with
- * and without stops), three series (AAPL daily 2013, ETH 5-minute March 2023, 20,000 synthetic GBM
- * 1-minute bars), with and without costs, next-open and same-close fills, whole series and a
- * window: the same trades, equity and metrics. They are in fact bitwise equal; the metrics are also
- * checked within 1e-9 field by field so that a failure says which one moved.
+ * and without stops), the three real series (AAPL daily 2013, ETH 5-minute March 2023, BTC 1-minute
+ * bars aggregated from Bitstamp's November 2013 trades) and 20,000 synthetic GBM 1-minute bars,
+ * with and without costs, next-open and same-close fills, whole series and a window: the same
+ * trades, equity and metrics. They are in fact bitwise equal; the metrics are also checked within
+ * 1e-9 field by field so that a failure says which one moved.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineEquivalenceTest {
 
   private static final List<BarArrays> DATASETS =
-      List.of(TestSeries.appleArrays(), TestSeries.ethArrays(), TestSeries.gbmArrays(20_000, 7));
+      List.of(
+          TestSeries.appleArrays(),
+          TestSeries.ethArrays(),
+          TestSeries.btcArrays(),
+          TestSeries.gbmArrays(20_000, 7));
 
   private static final List<ExecutionModel> MODELS =
       List.of(

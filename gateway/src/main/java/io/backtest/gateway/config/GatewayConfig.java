@@ -21,19 +21,24 @@ public interface GatewayConfig {
   @WithDefaults
   Map<String, Budget> downstream();
 
-  /** The synchronous backtests of strategy-service, which compute while the caller waits. */
+  /**
+   * The calls of strategy-service that compute while the caller waits: synchronous backtests and
+   * dataset creation (a million-bar upload or synthetic series takes several seconds to check,
+   * digest and store).
+   */
   Backtests backtests();
 
   /**
-   * The budget of {@code POST /api/v1/backtests}: its own timeout and circuit breaker (with the
-   * strategy service's breaker settings), so that a long backtest neither waits on nor counts
-   * against the budget of strategy-service's quick calls.
+   * The budget of {@code POST /api/v1/backtests}, {@code POST /api/v1/datasets} and {@code POST
+   * /api/v1/datasets/synthetic}: their own timeout and circuit breaker (with the strategy service's
+   * breaker settings), so that long work neither waits on nor counts against the budget of
+   * strategy-service's quick calls.
    */
   interface Backtests {
     /**
-     * Longest wait for a synchronous backtest before the gateway answers 503. The strategy REST
-     * client's read timeout ({@code quarkus.rest-client.strategy.read-timeout}) must stay above it,
-     * as the transport's backstop.
+     * Longest wait for a synchronous backtest or a dataset creation before the gateway answers 503.
+     * The strategy REST client's read timeout ({@code quarkus.rest-client.strategy.read-timeout})
+     * must stay above it, as the transport's backstop.
      */
     @WithDefault("60s")
     Duration timeout();

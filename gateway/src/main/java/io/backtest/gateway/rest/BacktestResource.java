@@ -88,6 +88,6 @@ public class BacktestResource {
                 @ExampleObject(name = "too large", value = ApiExamples.BACKTEST_TOO_LARGE)
               }))
   public Uni<Response> runBacktest(@NotNull(message = "a JSON body is required") ObjectNode body) {
-    return forwarder.forwardBacktest(() -> strategy.runBacktest(body));
+    return forwarder.forwardLongRunning(() -> strategy.runBacktest(body));
   }
 }

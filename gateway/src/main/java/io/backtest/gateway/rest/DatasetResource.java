@@ -156,8 +156,7 @@ public class DatasetResource {
           @Parameter(description = "Bars in one year; inferred when absent", example = "252")
           String barsPerYear,
       byte[] csv) {
-    return forwarder.forward(
-        Downstream.STRATEGY,
+    return forwarder.forwardLongRunning(
         () ->
             strategy.uploadDataset(
                 name, symbol, timeframe, barsPerYear, csv == null ? new byte[0] : csv));
@@ -202,7 +201,7 @@ public class DatasetResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> createSyntheticDataset(
       @NotNull(message = "a JSON body is required") ObjectNode body) {
-    return forwarder.forward(Downstream.STRATEGY, () -> strategy.createSyntheticDataset(body));
+    return forwarder.forwardLongRunning(() -> strategy.createSyntheticDataset(body));
   }
 
   @GET

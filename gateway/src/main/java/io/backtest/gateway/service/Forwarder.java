@@ -71,10 +71,11 @@ public class Forwarder {
   }
 
   /**
-   * Forwards a synchronous backtest to strategy-service under the backtest budget ({@code
-   * gateway.backtests.timeout}) instead of the service's usual one.
+   * Forwards long-running work — a synchronous backtest, a dataset upload or synthetic dataset — to
+   * strategy-service under the backtest budget ({@code gateway.backtests.timeout}) instead of the
+   * service's usual one.
    */
-  public Uni<Response> forwardBacktest(Supplier<Uni<Response>> call) {
+  public Uni<Response> forwardLongRunning(Supplier<Uni<Response>> call) {
     return exchange(Downstream.STRATEGY, backtestGuard, backtestTimeout, call)
         .map(reply -> reply.orThrow().toResponse());
   }
