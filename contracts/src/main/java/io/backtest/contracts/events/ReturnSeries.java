@@ -11,8 +11,9 @@ import java.util.Base64;
  *
  * <p>Encoding {@value #ENCODING}: {@code count} IEEE-754 binary32 values, little-endian, in time
  * order, Base64-encoded (RFC 4648 §4, with padding). binary32 keeps about 7 significant digits, far
- * below the noise of any statistic computed from returns. At most {@value #MAX_POINTS} points
- * (about 107 kB of text): a longer series is shortened by compounding {@code barsPerPoint}
+ * below the noise of any statistic computed from returns. At most {@value #MAX_POINTS} points (at
+ * most 26,668 characters of Base64: every backtest.completed carries one, and every service that
+ * reads the topic parses it): a longer series is shortened by compounding {@code barsPerPoint}
  * consecutive bars into one point, {@code (1 + r_1)…(1 + r_k) − 1} (the last point may cover fewer
  * bars), so annualise with {@code barsPerYear / barsPerPoint}.
  *
@@ -27,7 +28,7 @@ public record ReturnSeries(String encoding, int count, int barsPerPoint, String 
   public static final String ENCODING = "f32le-base64";
 
   /** Upper bound on {@code count}. */
-  public static final int MAX_POINTS = 20_000;
+  public static final int MAX_POINTS = 5_000;
 
   public ReturnSeries {
     Checks.oneOf(encoding, "encoding", ENCODING);

@@ -92,13 +92,12 @@ public final class BacktestEngine {
   /** Backtests precomputed {@code signals} over bars {@code [from, toExclusive)}. */
   public BacktestResult run(
       BarArrays bars, Signals signals, ExecutionModel model, int from, int toExclusive) {
-    Loop loop = new Loop(bars, signals, model, from, toExclusive, true);
+    Loop loop = new Loop(bars, signals, model, from, toExclusive, null);
     loop.execute();
-    double[] returns = returns(loop.equity);
     TradeStatistics stats = TradeStatistics.of(loop.trades);
-    PerformanceMetrics metrics = PerformanceMetrics.of(returns, loop.equity, stats, barsPerYear);
-    return new BacktestResult(
-        loop.trades, loop.equity, returns, metrics, loop.side != 0, barsPerYear, from);
+    PerformanceMetrics metrics =
+        PerformanceMetrics.ofEquity(loop.equity, loop.equity.length, stats, barsPerYear);
+    return new BacktestResult(loop.trades, loop.equity, metrics, loop.side != 0, barsPerYear, from);
   }
 
   /**
@@ -123,18 +122,21 @@ public final class BacktestEngine {
    */
   public PerformanceMetrics metrics(
       BarArrays bars, Signals signals, ExecutionModel model, int from, int toExclusive) {
-    Loop loop = new Loop(bars, signals, model, from, toExclusive, false);
+    double[] scratch = SCRATCH.get();
+    if (scratch.length < toExclusive - from) {
+      scratch = new double[Math.max(toExclusive - from, 2 * scratch.length)];
+      SCRATCH.set(scratch);
+    }
+    Loop loop = new Loop(bars, signals, model, from, toExclusive, scratch);
     loop.execute();
-    return PerformanceMetrics.of(returns(loop.equity), loop.equity, loop.stats, barsPerYear);
+    return PerformanceMetrics.ofEquity(scratch, toExclusive - from, loop.stats, barsPerYear);
   }
 
-  private static double[] returns(double[] equity) {
-    double[] returns = new double[equity.length - 1];
-    for (int k = 1; k < equity.length; k++) {
-      returns[k - 1] = equity[k] / equity[k - 1] - 1;
-    }
-    return returns;
-  }
+  /**
+   * Each thread's equity buffer for {@link #metrics}, which reads the curve once and keeps nothing
+   * of it: an optimiser evaluating hundreds of windows allocates no curve per window.
+   */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
   /** One run's state: primitives only, so the bar loop allocates nothing. */
   private static final class Loop {
@@ -183,7 +185,7 @@ public final class BacktestEngine {
         ExecutionModel model,
         int from,
         int toExclusive,
-        boolean materialise) {
+        double[] scratch) {
       Objects.requireNonNull(bars, "bars");
       Objects.requireNonNull(signals, "signals");
       Objects.requireNonNull(model, "model");
@@ -229,19 +231,64 @@ public final class BacktestEngine {
       this.gainAtr = stops.gainAtr();
       this.atr = stops.atr();
       this.anyStop = stops.any();
-      this.equity = new double[toExclusive - from];
-      this.trades = materialise ? new ArrayList<>() : null;
-      this.stats = materialise ? null : new TradeStatistics();
+      // A scratch buffer (metrics only, longer than the window) or the result's own curve.
+      this.equity = scratch != null ? scratch : new double[toExclusive - from];
+      this.trades = scratch == null ? new ArrayList<>() : null;
+      this.stats = scratch == null ? null : new TradeStatistics();
     }
 
     void execute() {
+      final double[] close = this.close;
+      final double[] equity = this.equity;
+      final boolean[] entry = this.entry;
+      final boolean[] exit = this.exit;
+      final int from = this.from;
+      final int to = this.to;
+      final int unstable = this.unstable;
       int pending = NONE;
-      for (int k = from; k < to; k++) {
+      int k = from;
+      while (k < to) {
         if (pending != NONE) {
           act(pending, k, open[k]);
           pending = NONE;
         }
-        equity[k - from] = mark(k);
+        if (!anyStop) {
+          // Without stops nothing happens between signals: mark a whole stretch in a loop over
+          // locals, up to and including the next bar with a signal that decide() would act on.
+          // The marks are mark()'s expressions (flat: cash + 0 × close = cash exactly).
+          double c = cash;
+          double q = quantity;
+          if (side == 0) {
+            while (k < to) {
+              equity[k - from] = c;
+              if (k >= unstable && (entry[k] || (longShort && exit[k]))) {
+                break;
+              }
+              k++;
+            }
+          } else if (side > 0) {
+            while (k < to) {
+              equity[k - from] = c + q * close[k];
+              if (k >= unstable && exit[k]) {
+                break;
+              }
+              k++;
+            }
+          } else {
+            while (k < to) {
+              equity[k - from] = c - q * close[k];
+              if (k >= unstable && entry[k]) {
+                break;
+              }
+              k++;
+            }
+          }
+          if (k == to) {
+            break;
+          }
+        } else {
+          equity[k - from] = mark(k);
+        }
         if (k >= unstable) {
           int action = decide(k);
           if (action != NONE) {
@@ -255,6 +302,7 @@ public final class BacktestEngine {
             }
           }
         }
+        k++;
       }
       if (side != 0) {
         closeOpenTradeAtEnd();

@@ -17,8 +17,6 @@ import java.util.Objects;
  *     openAtEnd}
  * @param equity equity at each bar's close of the window, in currency, starting at the model's
  *     capital
- * @param returns simple returns of {@code equity} from each bar to the next; length {@code
- *     equity.length - 1}
  * @param metrics summary of {@code equity} and {@code trades}
  * @param openAtEnd whether a position was still held after the window's last bar
  * @param barsPerYear the annualisation factor the metrics used
@@ -27,7 +25,6 @@ import java.util.Objects;
 public record BacktestResult(
     List<Trade> trades,
     double[] equity,
-    double[] returns,
     PerformanceMetrics metrics,
     boolean openAtEnd,
     double barsPerYear,
@@ -36,14 +33,9 @@ public record BacktestResult(
   public BacktestResult {
     trades = List.copyOf(trades);
     Objects.requireNonNull(equity, "equity");
-    Objects.requireNonNull(returns, "returns");
     Objects.requireNonNull(metrics, "metrics");
-    if (returns.length != Math.max(0, equity.length - 1)) {
-      throw new IllegalArgumentException(
-          "returns must have one element less than equity: "
-              + returns.length
-              + " vs "
-              + equity.length);
+    if (equity.length == 0) {
+      throw new IllegalArgumentException("equity must have at least one value");
     }
   }
 
@@ -52,9 +44,17 @@ public record BacktestResult(
     return equity.clone();
   }
 
-  @Override
+  /**
+   * Simple returns of {@link #equity()} from each bar to the next, {@code equity[k] / equity[k − 1]
+   * − 1}; length {@code equity.length − 1}. Derived on each call rather than stored: the metrics
+   * never need them materialised, and most results are never asked for them.
+   */
   public double[] returns() {
-    return returns.clone();
+    double[] returns = new double[equity.length - 1];
+    for (int k = 1; k < equity.length; k++) {
+      returns[k - 1] = equity[k] / equity[k - 1] - 1;
+    }
+    return returns;
   }
 
   @Override
@@ -62,7 +62,6 @@ public record BacktestResult(
     return o instanceof BacktestResult other
         && trades.equals(other.trades)
         && Arrays.equals(equity, other.equity)
-        && Arrays.equals(returns, other.returns)
         && metrics.equals(other.metrics)
         && openAtEnd == other.openAtEnd
         && Double.compare(barsPerYear, other.barsPerYear) == 0
@@ -72,13 +71,7 @@ public record BacktestResult(
   @Override
   public int hashCode() {
     return Objects.hash(
-        trades,
-        Arrays.hashCode(equity),
-        Arrays.hashCode(returns),
-        metrics,
-        openAtEnd,
-        barsPerYear,
-        fromIndex);
+        trades, Arrays.hashCode(equity), metrics, openAtEnd, barsPerYear, fromIndex);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.backtest.engine.backtest;
 
 import io.backtest.engine.metrics.PerformanceMetrics;
+import io.backtest.engine.metrics.TradeStatistics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,12 +231,10 @@ public final class Ta4jBacktester {
                 (markValue - cost) / cost,
                 true));
       }
-      double[] returns = new double[barCount - 1];
-      for (int k = 1; k < barCount; k++) {
-        returns[k - 1] = equity[k] / equity[k - 1] - 1;
-      }
-      PerformanceMetrics metrics = PerformanceMetrics.of(returns, equity, trades, barsPerYear);
-      return new BacktestResult(trades, equity, returns, metrics, openAtEnd, barsPerYear, from);
+      PerformanceMetrics metrics =
+          PerformanceMetrics.ofEquity(
+              equity, equity.length, TradeStatistics.of(trades), barsPerYear);
+      return new BacktestResult(trades, equity, metrics, openAtEnd, barsPerYear, from);
     }
 
     private void buy(int index, Instant time, double fillPrice) {

@@ -18,24 +18,32 @@ public final class Crosses {
 
   private Crosses() {}
 
+  // The four comparisons are DoubleNum's — Double.compare on non-NaN values, false with a NaN —
+  // written without Double.compare's bit tests on the common path: Double.compare(a, b) differs
+  // from the primitive operators only for NaN (every comparison is false here, as with the
+  // operators) and for the zeros, where it orders −0.0 below 0.0 (the raw bits, as signed longs,
+  // order them the same way).
+
   /** {@code DoubleNum.isGreaterThan}. */
   public static boolean gt(double a, double b) {
-    return a == a && b == b && Double.compare(a, b) > 0;
+    return a > b
+        || (a == b && a == 0 && Double.doubleToRawLongBits(a) > Double.doubleToRawLongBits(b));
   }
 
   /** {@code DoubleNum.isLessThan}. */
   public static boolean lt(double a, double b) {
-    return a == a && b == b && Double.compare(a, b) < 0;
+    return gt(b, a);
   }
 
   /** {@code DoubleNum.isGreaterThanOrEqual}. */
   public static boolean ge(double a, double b) {
-    return a == a && b == b && Double.compare(a, b) >= 0;
+    return a > b
+        || (a == b && (a != 0 || Double.doubleToRawLongBits(a) >= Double.doubleToRawLongBits(b)));
   }
 
   /** {@code DoubleNum.isLessThanOrEqual}. */
   public static boolean le(double a, double b) {
-    return a == a && b == b && Double.compare(a, b) <= 0;
+    return ge(b, a);
   }
 
   /**

@@ -95,16 +95,54 @@ public record PerformanceMetrics(
       double[] returns, double[] equity, TradeStatistics trades, double barsPerYear) {
     Objects.requireNonNull(returns, "returns");
     Objects.requireNonNull(equity, "equity");
-    Objects.requireNonNull(trades, "trades");
-    if (equity.length == 0) {
-      throw new IllegalArgumentException("equity must have at least one value");
-    }
     if (returns.length != equity.length - 1) {
       throw new IllegalArgumentException(
           "returns must have one element less than equity: "
               + returns.length
               + " vs "
               + equity.length);
+    }
+    return compute(returns, equity, equity.length, trades, barsPerYear);
+  }
+
+  /**
+   * The metrics of the first {@code length} values of {@code equity}, whose per-bar returns are
+   * taken as {@code equity[i] / equity[i − 1] − 1} — the expression the backtesters use, so the
+   * result equals {@link #of(double[], double[], TradeStatistics, double)} given those returns, to
+   * the last bit — without materialising them: the optimiser's hot path.
+   *
+   * @param length how many leading values of {@code equity} form the curve (a reused buffer may be
+   *     longer)
+   */
+  public static PerformanceMetrics ofEquity(
+      double[] equity, int length, TradeStatistics trades, double barsPerYear) {
+    Objects.requireNonNull(equity, "equity");
+    if (length > equity.length) {
+      throw new IllegalArgumentException(
+          "length " + length + " exceeds the equity's " + equity.length + " values");
+    }
+    double[] returns = RETURNS.get();
+    if (returns.length < length - 1) {
+      returns = new double[Math.max(length - 1, 2 * returns.length)];
+      RETURNS.set(returns);
+    }
+    for (int i = 1; i < length; i++) {
+      returns[i - 1] = equity[i] / equity[i - 1] - 1;
+    }
+    return compute(returns, equity, length, trades, barsPerYear);
+  }
+
+  /** Each thread's buffer for the returns {@link #ofEquity} derives, reused across calls. */
+  private static final ThreadLocal<double[]> RETURNS = ThreadLocal.withInitial(() -> new double[0]);
+
+  /**
+   * {@code returns} holds at least {@code length − 1} returns of the first {@code length} values.
+   */
+  private static PerformanceMetrics compute(
+      double[] returns, double[] equity, int length, TradeStatistics trades, double barsPerYear) {
+    Objects.requireNonNull(trades, "trades");
+    if (length < 1) {
+      throw new IllegalArgumentException("equity must have at least one value");
     }
     if (!(barsPerYear > 0) || Double.isInfinite(barsPerYear)) {
       throw new IllegalArgumentException(
@@ -113,7 +151,7 @@ public record PerformanceMetrics(
     // The definitions are those of ReturnStatistics (same sums in the same order, so the same
     // numbers to the last bit), fused into three passes: optimisers compute these metrics for
     // every parameter set of every fold, and a pass per statistic used to dominate a backtest.
-    int n = returns.length;
+    int n = length - 1;
     double sum = 0;
     double downsideSquares = 0;
     for (int i = 0; i < n; i++) {
@@ -151,7 +189,7 @@ public record PerformanceMetrics(
     int peakIndex = 0;
     boolean below = false;
     int maxDrawdownBars = 0;
-    for (int k = 0; k < equity.length; k++) {
+    for (int k = 0; k < length; k++) {
       double value = equity[k];
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("equity[" + k + "] is " + value);
@@ -173,10 +211,10 @@ public record PerformanceMetrics(
       }
     }
     if (below) {
-      maxDrawdownBars = Math.max(maxDrawdownBars, equity.length - 1 - peakIndex);
+      maxDrawdownBars = Math.max(maxDrawdownBars, length - 1 - peakIndex);
     }
 
-    double growth = equity[equity.length - 1] / equity[0];
+    double growth = equity[length - 1] / equity[0];
     double cagr = cagr(growth, n, barsPerYear);
     int losses = trades.closed - trades.wins;
 
@@ -196,10 +234,10 @@ public record PerformanceMetrics(
         trades.wins == 0 ? null : finiteOrNull(trades.grossProfit / trades.wins),
         losses == 0 ? null : finiteOrNull(-trades.grossLoss / losses),
         trades.closed == 0 ? null : finiteOrNull(trades.sumPnl / trades.closed),
-        (double) trades.barsHeld / equity.length,
+        (double) trades.barsHeld / length,
         finiteOrNull(skewness),
         finiteOrNull(kurtosis),
-        equity.length);
+        length);
   }
 
   private static double cagr(double growth, int periods, double barsPerYear) {

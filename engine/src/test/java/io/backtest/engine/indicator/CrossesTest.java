@@ -28,6 +28,32 @@ class CrossesTest {
   }
 
   @Test
+  void comparisonsAreDoubleNumsIncludingSignedZerosAndNaN() {
+    double[] values = {
+      Double.NaN,
+      Double.NEGATIVE_INFINITY,
+      -1.5,
+      -Double.MIN_VALUE,
+      -0.0,
+      0.0,
+      Double.MIN_VALUE,
+      2,
+      Double.POSITIVE_INFINITY
+    };
+    for (double a : values) {
+      for (double b : values) {
+        boolean numbers = !Double.isNaN(a) && !Double.isNaN(b);
+        int c = Double.compare(a, b);
+        String pair = a + " vs " + b;
+        assertThat(Crosses.gt(a, b)).as("gt " + pair).isEqualTo(numbers && c > 0);
+        assertThat(Crosses.ge(a, b)).as("ge " + pair).isEqualTo(numbers && c >= 0);
+        assertThat(Crosses.lt(a, b)).as("lt " + pair).isEqualTo(numbers && c < 0);
+        assertThat(Crosses.le(a, b)).as("le " + pair).isEqualTo(numbers && c <= 0);
+      }
+    }
+  }
+
+  @Test
   void aCrossAfterARunOfEqualValuesLooksBackPastTheRun() {
     double[] fast = {1, 2, 2, 2, 3};
     double[] slow = {2, 2, 2, 2, 2};

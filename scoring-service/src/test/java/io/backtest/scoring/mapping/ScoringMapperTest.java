@@ -101,8 +101,8 @@ class ScoringMapperTest {
 
   @Test
   void compoundedSeriesIsStoredAsItsPointsWithItsBarsPerPoint() {
-    // 20,001 bars exceed the 20,000-point bound: 2 bars a point, 10,001 points, the last of one bar
-    double[] perBar = new double[20_001];
+    // 5,001 bars exceed the 5,000-point bound: 2 bars a point, 2,501 points, the last of one bar
+    double[] perBar = new double[5_001];
     for (int i = 0; i < perBar.length; i++) {
       perBar[i] = i % 2 == 0 ? 0.02 : -0.01;
     }
@@ -118,12 +118,12 @@ class ScoringMapperTest {
     var series = ScoringMapper.returnSeries(completed);
 
     assertThat(series.barsPerPoint).isEqualTo(2);
-    assertThat(series.returns).hasSize(10_001);
+    assertThat(series.returns).hasSize(2_501);
     // (1 + 0.02)(1 − 0.01) − 1 = 1.0098 − 1 = 0.0098; binary32 keeps ~7 significant digits
-    for (int p = 0; p < 10_000; p++) {
+    for (int p = 0; p < 2_500; p++) {
       assertThat(series.returns[p]).isCloseTo(0.0098, within(1e-9));
     }
-    assertThat(series.returns[10_000]).isCloseTo(0.02, within(1e-9));
+    assertThat(series.returns[2_500]).isCloseTo(0.02, within(1e-9));
     // 252 bars a year, 2 bars a point: 126 points a year
     assertThat(series.pointsPerYear()).isEqualTo(126.0);
   }

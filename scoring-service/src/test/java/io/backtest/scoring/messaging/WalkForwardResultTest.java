@@ -189,8 +189,8 @@ class WalkForwardResultTest extends KafkaTestBase {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     startCycle(cycleId, List.of(a));
-    // 20,001 bars exceed the event's 20,000-point bound: 2 bars a point, 10,001 points
-    double[] perBar = new double[20_001];
+    // 5,001 bars exceed the event's 5,000-point bound: 2 bars a point, 2,501 points
+    double[] perBar = new double[5_001];
     for (int i = 0; i < perBar.length; i++) {
       perBar[i] = i % 2 == 0 ? 0.02 : -0.01;
     }
@@ -208,12 +208,12 @@ class WalkForwardResultTest extends KafkaTestBase {
 
     assertThat(storedBarsPerPoint(result.backtestId())).isEqualTo(2);
     double[] points = storedReturns(result.backtestId());
-    assertThat(points).hasSize(10_001);
-    // (1 + 0.02)(1 − 0.01) − 1 = 0.0098 per pair; the last point is the lone bar 20,000: 0.02
-    for (int p = 0; p < 10_000; p++) {
+    assertThat(points).hasSize(2_501);
+    // (1 + 0.02)(1 − 0.01) − 1 = 0.0098 per pair; the last point is the lone bar 5,000: 0.02
+    for (int p = 0; p < 2_500; p++) {
       assertThat(points[p]).as("point %d", p).isCloseTo(0.0098, within(1e-9));
     }
-    assertThat(points[10_000]).isCloseTo(0.02, within(1e-9));
+    assertThat(points[2_500]).isCloseTo(0.02, within(1e-9));
   }
 
   private static void startWalkForwardCycle(UUID cycleId, List<UUID> candidates) {

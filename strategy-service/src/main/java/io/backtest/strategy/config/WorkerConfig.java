@@ -10,16 +10,34 @@ import java.util.Optional;
 @ConfigMapping(prefix = "strategy.worker")
 public interface WorkerConfig {
 
-  /**
-   * Threads running backtests, and backtest requests the worker evaluates at once; the number of
-   * available processors when not set.
-   */
+  /** Threads running backtests; the number of available processors when not set. */
   Optional<Integer> threads();
 
   /** {@link #threads()} or, when not set, the number of available processors. */
   default int poolThreads() {
     return threads().orElse(Runtime.getRuntime().availableProcessors());
   }
+
+  /**
+   * Backtest requests in progress at once, at most {@link #poolThreads()} of them computing: the
+   * others read their inputs or store their results meanwhile, so the database and Kafka work of
+   * one request overlaps the computation of another. Four per pool thread when not set.
+   */
+  @WithName("in-flight")
+  Optional<Integer> inFlight();
+
+  /** {@link #inFlight()} or, when not set, four per pool thread. */
+  default int inFlightRequests() {
+    return inFlight().orElse(4 * poolThreads());
+  }
+
+  /**
+   * Whether to run the engine's hot paths once at start-up, so that the JIT has compiled them
+   * before the first cycle ({@code EngineWarmUp}).
+   */
+  @WithName("warm-up")
+  @WithDefault("true")
+  boolean warmUp();
 
   /** Longest a backtest may run before Vert.x reports the thread as blocked. */
   @WithName("max-execute-time")

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The backtest worker: every instance joins one consumer group on {@code backtest.requested}, so
  * adding instances (up to the topic's partitions) evaluates a cycle faster, and each instance
- * evaluates as many requests at once as its worker pool has threads.
+ * evaluates as many requests at once as its worker pool has threads, with more in progress (reading
+ * inputs, storing results) so that database and Kafka work overlaps the computation.
  *
  * <p>Why this shape. SmallRye Reactive Messaging calls a method that returns a {@code Uni} for one
  * record at a time, which would leave all but one core idle. Its own ways to parallelise do not
@@ -24,8 +25,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code partitions} add consumers to the group, so they help only with spare partitions, which the
  * replicas (HPA, one per partition) already take and a local broker's one-partition topics do not
  * have. So the method starts each record's processing on the record's own Vert.x context and
- * returns at once while fewer than N = {@code strategy.worker.threads} records are in flight, else
- * when one finishes ({@link InFlightLimit}).
+ * returns at once while fewer than N = {@code strategy.worker.in-flight} records are in flight,
+ * else when one finishes ({@link InFlightLimit}); the evaluations themselves queue for the worker
+ * pool.
  *
  * <p>The guarantees stay those of {@link EventConsumer}: each record is acked only after its
  * transaction committed (or nacked to the dead-letter topic when malformed), and the connector's
@@ -46,8 +48,10 @@ public class BacktestRequestedConsumer {
       EventConsumer consumer, BacktestService backtests, WorkerConfig worker) {
     this.consumer = consumer;
     this.backtests = backtests;
-    this.limit = new InFlightLimit(worker.poolThreads());
-    Log.infof("backtest worker: up to %d requests evaluated at once", limit.limit());
+    this.limit = new InFlightLimit(worker.inFlightRequests());
+    Log.infof(
+        "backtest worker: up to %d requests in progress, %d computing at once",
+        limit.limit(), worker.poolThreads());
   }
 
   @Incoming(CHANNEL)
