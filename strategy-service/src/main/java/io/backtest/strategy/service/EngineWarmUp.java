@@ -16,20 +16,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Runs the engine's hot paths once at start-up, on the worker pool, so that the JIT has compiled
  * them before the first cycle arrives: on a fresh JVM the first few hundred walk-forward
  * evaluations otherwise run interpreted, several times slower than the rest of the cycle. About a
- * second of one worker thread; the service is ready meanwhile (a backtest request that arrives
- * first simply waits for a thread). {@code strategy.worker.warm-up=false} turns it off.
+ * second of one worker thread. The readiness check {@code engine-warm-up} reports DOWN until it is
+ * done (a failed warm-up is logged and reported UP: it only costs speed), so a deployment sends
+ * traffic to a warm worker. {@code strategy.worker.warm-up=false} turns it off.
  */
+@Readiness
 @ApplicationScoped
-public class EngineWarmUp {
+public class EngineWarmUp implements HealthCheck {
 
   private final BacktestExecutor executor;
   private final boolean enabled;
   private final StrategyTemplates templates;
+  private volatile boolean done;
 
   public EngineWarmUp(BacktestExecutor executor, WorkerConfig config, StrategyTemplates templates) {
     this.executor = executor;
@@ -39,14 +45,26 @@ public class EngineWarmUp {
 
   void onStart(@Observes StartupEvent start) {
     if (!enabled) {
+      done = true;
       return;
     }
     executor
         .run(this::warmUp)
         .subscribe()
         .with(
-            millis -> Log.infof("engine warmed up in %d ms", millis),
-            failure -> Log.warnf(failure, "engine warm-up failed; the first cycle runs colder"));
+            millis -> {
+              done = true;
+              Log.infof("engine warmed up in %d ms", millis);
+            },
+            failure -> {
+              done = true;
+              Log.warnf(failure, "engine warm-up failed; the first cycle runs colder");
+            });
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("engine-warm-up").status(done || !enabled).build();
   }
 
   /** A small walk-forward of one candidate of every template over synthetic bars. */
