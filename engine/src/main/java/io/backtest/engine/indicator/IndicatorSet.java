@@ -93,12 +93,18 @@ public final class IndicatorSet {
   static double[] sma(double[] x, int n) {
     double[] out = new double[x.length];
     double sum = 0;
-    for (int i = 0; i < x.length; i++) {
+    // The same sums and divisions as one loop over min(n, i + 1), split where the window fills so
+    // that the long second loop has no branch and a constant divisor.
+    int warm = Math.min(n, x.length);
+    for (int i = 0; i < warm; i++) {
       sum = sum + x[i];
-      if (i >= n) {
-        sum = sum - x[i - n];
-      }
-      out[i] = sum / Math.min(n, i + 1);
+      out[i] = sum / (i + 1);
+    }
+    double window = n;
+    for (int i = warm; i < x.length; i++) {
+      sum = sum + x[i];
+      sum = sum - x[i - n];
+      out[i] = sum / window;
     }
     return out;
   }
