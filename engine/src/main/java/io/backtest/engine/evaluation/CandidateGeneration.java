@@ -99,7 +99,7 @@ public final class CandidateGeneration {
     int[] capacity = new int[m];
     long total = 0;
     for (int i = 0; i < m; i++) {
-      capacity[i] = Math.max(1, templates.get(i).space().gridSize());
+      capacity[i] = templates.get(i).space().gridSize();
       total += capacity[i];
     }
     if (total < n) {
@@ -128,9 +128,6 @@ public final class CandidateGeneration {
   }
 
   private static List<Parameters> evenlySpaced(List<Parameters> grid, int k) {
-    if (grid.isEmpty()) {
-      return k == 0 ? List.of() : List.of(Parameters.empty());
-    }
     List<Parameters> picked = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       picked.add(grid.get((int) ((2L * j + 1) * grid.size() / (2L * k))));

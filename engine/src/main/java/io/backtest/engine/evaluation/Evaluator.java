@@ -53,11 +53,6 @@ public final class Evaluator {
     return cache;
   }
 
-  /** Number of bars of the dataset. */
-  public int bars() {
-    return indicators.size();
-  }
-
   /** The dataset's shared indicator cache. */
   public IndicatorSet indicators() {
     return indicators;

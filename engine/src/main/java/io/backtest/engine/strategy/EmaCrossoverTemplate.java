@@ -28,12 +28,7 @@ public final class EmaCrossoverTemplate extends AbstractStrategyTemplate {
     super(
         ID,
         "Long when the fast EMA of the close crosses above the slow EMA; exit when it crosses below.",
-        withStops(
-                ParameterSpace.builder()
-                    .range(FAST, 2, 50, 2)
-                    .range(SLOW, 10, 200, 10)
-                    .constraint("fast < slow", p -> p.getInt(FAST) < p.getInt(SLOW)))
-            .build());
+        SmaCrossoverTemplate.fastSlowSpace());
   }
 
   @Override

@@ -28,12 +28,20 @@ public final class SmaCrossoverTemplate extends AbstractStrategyTemplate {
     super(
         ID,
         "Long when the fast SMA of the close crosses above the slow SMA; exit when it crosses below.",
-        withStops(
-                ParameterSpace.builder()
-                    .range(FAST, 2, 50, 2)
-                    .range(SLOW, 10, 200, 10)
-                    .constraint("fast < slow", p -> p.getInt(FAST) < p.getInt(SLOW)))
-            .build());
+        fastSlowSpace());
+  }
+
+  /**
+   * {@code fast} 2..50 step 2, {@code slow} 10..200 step 10, {@code fast < slow}, plus the stops:
+   * the space of both moving-average crossovers.
+   */
+  static ParameterSpace fastSlowSpace() {
+    return withStops(
+            ParameterSpace.builder()
+                .range(FAST, 2, 50, 2)
+                .range(SLOW, 10, 200, 10)
+                .constraint("fast < slow", p -> p.getInt(FAST) < p.getInt(SLOW)))
+        .build();
   }
 
   @Override

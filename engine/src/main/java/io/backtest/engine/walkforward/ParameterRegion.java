@@ -48,7 +48,6 @@ public final class ParameterRegion {
     }
     List<Parameters> grid = space.grid();
     List<Ranked> ranked = new ArrayList<>(grid.size());
-    boolean candidateOnGrid = false;
     for (int g = 0; g < grid.size(); g++) {
       Parameters point = grid.get(g);
       double max = 0;
@@ -58,23 +57,17 @@ public final class ParameterRegion {
         max = Math.max(max, d);
         squares += d * d;
       }
-      candidateOnGrid |= max == 0;
       ranked.add(new Ranked(point, max, squares, g));
     }
     ranked.sort(
         Comparator.comparingDouble(Ranked::max)
             .thenComparingDouble(Ranked::squares)
             .thenComparingInt(Ranked::order));
-    List<Parameters> near = new ArrayList<>(ranked.size() + 1);
-    if (!candidateOnGrid) {
-      // Not reachable for a valid candidate today; kept so the candidate is always tried.
-      near.add(candidate);
-    }
+    // A valid candidate is a grid point (every grid value on its range's steps), so it leads the
+    // order at distance 0; the grid is never empty (a space without ranges has the empty set).
+    List<Parameters> near = new ArrayList<>(ranked.size());
     for (Ranked r : ranked) {
       near.add(withExtras(r.point(), candidate, names));
-    }
-    if (near.isEmpty()) {
-      return List.of(candidate);
     }
     int k = Math.min(points, near.size());
     if (search == WalkForwardSpec.Search.GRID || k == near.size()) {

@@ -91,16 +91,16 @@ public final class WalkForwardAnalysis {
 
   private WalkForwardResult stitch(
       WalkForwardSpec spec, List<FoldResult> folds, List<BacktestResult> windows, int trials) {
-    int bars = 0;
-    for (BacktestResult r : windows) {
-      bars += r.equity().length;
-    }
+    // equity() copies: take each window's curve once.
+    List<double[]> curves = windows.stream().map(BacktestResult::equity).toList();
+    int bars = curves.stream().mapToInt(e -> e.length).sum();
     double[] equity = new double[bars];
     List<Trade> trades = new ArrayList<>();
     int at = 0;
     double start = capital;
-    for (BacktestResult r : windows) {
-      double[] e = r.equity();
+    for (int w = 0; w < windows.size(); w++) {
+      BacktestResult r = windows.get(w);
+      double[] e = curves.get(w);
       double scale = start / capital;
       for (double v : e) {
         equity[at++] = v * scale;
