@@ -83,7 +83,7 @@ public class StackTool {
         token USER [PASSWORD]             print an access token (password grant; password defaults to USER)
         token-claims USER [PASSWORD]      print the access token's payload as JSON
       Demo:
-        demo GATEWAY_URL                  run one research cycle through the gateway as user operator
+        demo GATEWAY_URL                  run two research cycles (noise, planted edge) through the gateway
         bench-cycle GATEWAY_URL           time a 200-candidate walk-forward cycle over 100,000 synthetic bars
       """;
 
@@ -612,6 +612,13 @@ public class StackTool {
     return String.format(Locale.ROOT, "%6.1f s", (System.nanoTime() - t0) / 1e9);
   }
 
+  /**
+   * The demo: two research cycles of 200 SMA-crossover candidates with walk-forward analysis, one on
+   * a driftless random walk (no edge by construction: the gates must promote nothing) and one on
+   * drift regimes that trend followers exploit (a planted edge: the gates must find it), each on a
+   * fresh synthetic dataset of 5,000 daily bars; then the leaderboards with their statistics, the
+   * decisions with their reasons, the live set, and the audit log.
+   */
   static int demo(List<String> args) throws Exception {
     require(args.size() == 1, "demo needs GATEWAY_URL");
     Gateway gw = new Gateway(args.get(0));
@@ -619,14 +626,62 @@ public class StackTool {
 
     gw.token();
     System.out.printf("[%s] token for user operator from %s%n", seconds(t0), keycloakUrl());
+    // a new seed each run: fresh datasets, so a second demo does not meet the first one's live set
+    long seed = System.currentTimeMillis() / 1000 % 1_000_000;
+
+    ObjectNode noise = JSON.createObjectNode();
+    noise.put("bars", 5_000).put("seed", seed).put("model", "gbm").put("symbol", "NOISE")
+        .put("timeframe", "1d").put("drift", 0.0).put("volatility", 0.01);
+    ObjectNode trend = JSON.createObjectNode();
+    trend.put("bars", 5_000).put("seed", seed).put("model", "regime-switching")
+        .put("symbol", "TREND").put("timeframe", "1d");
+    trend.putArray("regimes")
+        .add(JSON.createObjectNode().put("name", "up").put("drift", 0.003).put("volatility", 0.01).put("meanDuration", 250))
+        .add(JSON.createObjectNode().put("name", "down").put("drift", -0.003).put("volatility", 0.01).put("meanDuration", 250));
+
+    boolean ok = true;
+    System.out.printf("%n== 1. A random walk: no strategy has an edge, so nothing may go live ==%n");
+    ok &= demoCycle(gw, t0, noise, seed);
+    System.out.printf("%n== 2. Drift regimes of +-0.3%%/bar: a planted edge trend followers exploit ==%n");
+    ok &= demoCycle(gw, t0, trend, seed);
+
+    JsonNode live = gw.call("GET", "/api/v1/deployments", null, 200);
+    System.out.printf("%nLive set now: %d of %d%n", live.path("liveCount").asInt(), live.path("cap").asInt());
+    for (JsonNode l : live.path("strategies")) {
+      JsonNode e = l.path("expected");
+      System.out.printf(Locale.ROOT, "  %s %s %s on %s %s: expect Sharpe %.2f, annual return %.1f%%, max drawdown %.1f%%%n",
+          l.path("strategyId").asText(), l.path("template").asText(), l.path("parameters"),
+          l.path("symbol").asText(), l.path("timeframe").asText(), e.path("sharpe").asDouble(),
+          100 * e.path("annualReturn").asDouble(), 100 * e.path("maxDrawdown").asDouble());
+    }
+    JsonNode verify = gw.adminCall("/api/v1/audit/verify");
+    System.out.printf("Audit chain: %s%n", verify.path("valid").asBoolean()
+        ? "valid, " + verify.path("entries").asLong() + " entries, head " + abbreviate(verify.path("headHash").asText(), 16)
+        : "INVALID at seq " + verify.path("firstInvalidSeq").asText() + ": " + verify.path("reason").asText());
+    System.out.printf("%nDemo took %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+    return ok ? 0 : 1;
+  }
+
+  /** Creates the dataset, runs one cycle on it and prints what it decided; whether it completed. */
+  static boolean demoCycle(Gateway gw, long t0, ObjectNode dataset, long seed) throws Exception {
+    JsonNode created = gw.call("POST", "/api/v1/datasets/synthetic", dataset, 200, 201);
+    String datasetId = created.path("dataset").path("id").asText();
+    require(!datasetId.isEmpty(), "POST /api/v1/datasets/synthetic returned no dataset id: " + created);
+    System.out.printf("[%s] dataset %s: %d daily bars (%s, seed %d)%n", seconds(t0), datasetId,
+        created.path("dataset").path("barCount").asInt(), dataset.path("model").asText(), seed);
 
     ObjectNode request = JSON.createObjectNode();
-    request.put("datasetId", "aapl-1d-2013").put("candidates", 60).put("seed", 42);
+    request.put("datasetId", datasetId).put("candidates", 200).put("seed", seed);
+    request.putArray("templates").add("sma-crossover");
+    request.putObject("walkForward").put("windows", "rolling").put("inSampleBars", 1_000)
+        .put("outOfSampleBars", 500).put("search", "grid").put("points", 21).put("objective", "sharpe");
+    request.putObject("costs").put("feeBps", 3).put("slippageBps", 2);
     JsonNode started = gw.call("POST", "/api/v1/cycles", request, 202);
     String cycleId = started.path("cycleId").asText();
     String correlationId = started.path("correlationId").asText();
     if (cycleId.isEmpty()) throw new IllegalStateException("POST /api/v1/cycles returned no cycleId: " + started);
-    System.out.printf("[%s] cycle %s started (correlation id %s): 60 candidates on aapl-1d-2013, seed 42%n",
+    System.out.printf("[%s] cycle %s started (correlation id %s): 200 sma-crossover candidates,"
+        + " 8-fold rolling walk-forward (1,000 in-sample, 500 out-of-sample bars, 21-point regions)%n",
         seconds(t0), cycleId, correlationId);
 
     long cycleStart = System.nanoTime();
@@ -657,52 +712,59 @@ public class StackTool {
       }
       Thread.sleep(1000);
     }
-    System.out.printf("cycle %s %s in %.1f s (createdAt %s, completedAt %s)%n",
-        cycleId, status, (System.nanoTime() - cycleStart) / 1e9,
-        cycle.path("createdAt").asText("-"), cycle.path("completedAt").asText("-"));
-
-    System.out.printf("summary: %s%n", cycle.path("summary").asText("-"));
+    System.out.printf("cycle %s %s in %.1f s%n", cycleId, status, (System.nanoTime() - cycleStart) / 1e9);
+    System.out.printf("decision: %s%n", cycle.path("summary").asText("-"));
     JsonNode counts = cycle.path("counts");
 
-    // The leaderboard's promoted flags are final once scoring has seen cycle.completed.
-    String boardPath = "/api/v1/cycles/" + cycleId + "/leaderboard?size=10";
+    // The leaderboard's verdicts are final once scoring has seen cycle.completed.
+    String boardPath = "/api/v1/cycles/" + cycleId + "/leaderboard?size=8";
     JsonNode board = gw.call("GET", boardPath, null, 200);
     long boardDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!board.path("status").asText().equals("COMPLETED") && System.nanoTime() < boardDeadline) {
       Thread.sleep(500);
       board = gw.call("GET", boardPath, null, 200);
     }
-    System.out.printf("%nLeaderboard (%s), top 10 of %d:%n", board.path("status").asText(), board.path("total").asInt());
-    System.out.printf("%4s  %-36s  %-18s  %8s  %9s  %7s  %8s  %-8s  %s%n",
-        "rank", "strategy", "template", "score", "return", "sharpe", "max dd", "promoted", "parameters");
+    JsonNode d = board.path("diagnostics");
+    System.out.printf(Locale.ROOT, "scoring: N = %,d trials (this cycle %,d), PBO %s, P(OOS loss) %s, degradation slope %s%n",
+        d.path("trials").asLong(), d.path("cycleTrials").asLong(), number(d.path("overfitting").path("pbo")),
+        number(d.path("overfitting").path("probabilityOfOosLoss")),
+        number(d.path("overfitting").path("degradationSlope")));
+    System.out.printf("%nLeaderboard, top %d of %d:%n", board.path("items").size(), board.path("total").asInt());
+    System.out.printf("%4s  %-22s  %6s  %5s  %6s  %6s  %7s  %6s  %s%n",
+        "rank", "parameters", "score", "DSR", "Sharpe", "t", "max dd", "trades", "verdict");
     for (JsonNode item : board.path("items")) {
-      JsonNode m = item.path("metrics");
-      System.out.printf(Locale.ROOT, "%4d  %-36s  %-18s  %8.3f  %8.2f%%  %7.2f  %7.2f%%  %-8s  %s%n",
+      JsonNode st = item.path("statistics");
+      System.out.printf(Locale.ROOT, "%4d  %-22s  %6.3f  %5.2f  %6.2f  %6.2f  %6.1f%%  %6d  %s%n",
           item.path("rank").asInt(),
-          item.path("strategyId").asText(),
-          abbreviate(item.path("template").asText(), 18),
+          abbreviate(item.path("parameters").toString(), 22),
           item.path("score").asDouble(),
-          100 * m.path("totalReturn").asDouble(),
-          m.path("sharpe").asDouble(),
-          100 * m.path("maxDrawdown").asDouble(),
-          item.path("promoted").asBoolean() ? "yes" : "",
-          item.path("parameters"));
+          st.path("deflatedSharpe").asDouble(),
+          st.path("sharpe").asDouble(),
+          st.path("tStatistic").asDouble(),
+          100 * st.path("maxDrawdown").asDouble(),
+          st.path("tradeCount").asInt(),
+          item.path("verdict").asText("-"));
     }
 
     // The decisions, with their reasons, from strategy-service (which made them).
-    JsonNode candidates = gw.call("GET", "/api/v1/strategies?cycleId=" + cycleId + "&size=100", null, 200);
     List<JsonNode> promoted = new ArrayList<>();
-    for (JsonNode s : candidates.path("items")) {
-      if (!s.path("promotedAt").isNull() && !s.path("promotedAt").isMissingNode()) promoted.add(s);
+    JsonNode best = null;
+    for (int page = 0; ; page++) {
+      JsonNode candidates = gw.call("GET", "/api/v1/strategies?cycleId=" + cycleId + "&size=100&page=" + page, null, 200);
+      for (JsonNode s : candidates.path("items")) {
+        if (!s.path("promotedAt").isNull() && !s.path("promotedAt").isMissingNode()) promoted.add(s);
+        if (s.path("rank").asInt() == 1) best = s;
+      }
+      if ((page + 1) * 100 >= candidates.path("total").asInt()) break;
     }
     promoted.sort(java.util.Comparator.comparingInt(s -> s.path("rank").asInt()));
     System.out.printf("%nPromoted by this cycle: %d%n", promoted.size());
     for (JsonNode p : promoted) {
-      System.out.printf("  %s %s %s%n      %s%n", p.path("id").asText(), p.path("template").asText(),
-          p.path("parameters"), p.path("reason").asText());
+      System.out.printf("  %s %s%n      %s%n", p.path("id").asText(), p.path("parameters"), p.path("reason").asText());
     }
-    JsonNode live = gw.call("GET", "/api/v1/strategies?status=LIVE&size=1", null, 200);
-    System.out.printf("Live set now: %d strateg%s%n", live.path("total").asInt(), live.path("total").asInt() == 1 ? "y" : "ies");
+    if (promoted.isEmpty() && best != null) {
+      System.out.printf("  the best candidate, %s, %s%n", best.path("parameters"), best.path("reason").asText());
+    }
 
     // Every event of the cycle lands in the audit log, a little behind the events themselves.
     int expected = 1 + counts.path("candidates").asInt()
@@ -718,12 +780,11 @@ public class StackTool {
     }
     System.out.printf("Audit log: %d of the cycle's %d events under correlation id %s%n",
         audit.path("total").asInt(), expected, correlationId);
-    JsonNode verify = gw.adminCall("/api/v1/audit/verify");
-    System.out.printf("Audit chain: %s%n", verify.path("valid").asBoolean()
-        ? "valid, " + verify.path("entries").asLong() + " entries, head " + abbreviate(verify.path("headHash").asText(), 16)
-        : "INVALID at seq " + verify.path("firstInvalidSeq").asText() + ": " + verify.path("reason").asText());
-    System.out.printf("%nDemo took %.1f s.%n", (System.nanoTime() - t0) / 1e9);
-    return status.equals("COMPLETED") ? 0 : 1;
+    return status.equals("COMPLETED");
+  }
+
+  static String number(JsonNode n) {
+    return n.isNumber() ? String.format(Locale.ROOT, "%.2f", n.asDouble()) : "n/a";
   }
 
   /**

@@ -5,16 +5,22 @@ import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.BarWindow;
+import io.backtest.contracts.events.CandidateStatistics;
+import io.backtest.contracts.events.CandidateVerdict;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.ExpectedPerformance;
 import io.backtest.contracts.events.FoldSummary;
+import io.backtest.contracts.events.GateCheck;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.Provenance;
 import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ReturnSeries;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
@@ -47,6 +53,19 @@ public final class AuditSamples {
   public static final WalkForwardSettings WALK_FORWARD =
       new WalkForwardSettings("rolling", 120, 40, 40, "grid", 50, "sharpe");
 
+  /**
+   * What scoring computed for the best candidate: DSR 0.97, Sharpe 1.35, return 62.0 %, max
+   * drawdown 12.0 %, 48 trades, N = 4,221 trials.
+   */
+  public static final CandidateStatistics STATISTICS =
+      new CandidateStatistics(
+          1250, 252, 4.96, 0.62, 0.102, 0.11, 1.35, 1.9, 0.85, 0.12, 1.6, 0.55, 48, 0.8, 3.01, 0.74,
+          -0.3, 4.1, 0.0004, 0.0069, 0.99, 0.97, 1.12, 4221, 3.4);
+
+  /** The out-of-sample baseline of a promotion: Sharpe 1.35, DSR 0.97. */
+  public static final ExpectedPerformance EXPECTED =
+      new ExpectedPerformance(0.102, 0.11, 1.35, 0.12, 0.0004, 0.0069, 252, 1, 9.7, 0.97);
+
   public static final Provenance PROVENANCE = new Provenance("ab".repeat(32), 42, "0.1.0");
 
   private AuditSamples() {}
@@ -66,6 +85,7 @@ public final class AuditSamples {
         ids(candidates),
         EXECUTION,
         null,
+        null,
         AT);
   }
 
@@ -80,6 +100,7 @@ public final class AuditSamples {
         ids(candidates),
         EXECUTION,
         WALK_FORWARD,
+        null,
         AT);
   }
 
@@ -136,24 +157,41 @@ public final class AuditSamples {
         UUID.randomUUID(), strategyId, cycleId, "not enough bars for slow=50", AT);
   }
 
+  /** Ranked first with score 0.84 and {@link #STATISTICS}. */
   public static StrategyScored strategyScored(UUID cycleId, UUID strategyId) {
-    return new StrategyScored(strategyId, cycleId, 1.42, METRICS, AT);
+    return new StrategyScored(strategyId, cycleId, 1, 0.84, METRICS, STATISTICS, AT);
   }
 
-  /** {@code scored} ranked of {@code expected}, the rest failed; the best scores 1.42. */
+  /**
+   * {@code scored} ranked of {@code expected} (at most 84), the rest failed; the best scores 0.84
+   * with {@link #STATISTICS}; N = 4,221 trials (50 per candidate in this cycle), PBO 0.31 (none
+   * below two candidates), P(OOS loss) 0.08, default weights, no correlations.
+   */
   public static CycleScored cycleScored(UUID cycleId, UUID best, int expected, int scored) {
     List<RankedStrategy> ranking = new ArrayList<>();
     for (int rank = 1; rank <= scored; rank++) {
       ranking.add(
           new RankedStrategy(
-              rank,
-              rank == 1 ? best : UUID.randomUUID(),
-              1.42 - rank * 0.01 + 0.01,
-              0.2,
-              1.5,
-              0.1));
+              rank, rank == 1 ? best : UUID.randomUUID(), 0.85 - rank * 0.01, STATISTICS));
     }
-    return new CycleScored(cycleId, expected, scored, expected - scored, ranking, AT);
+    OverfittingDiagnostics overfitting =
+        scored == 0
+            ? null
+            : new OverfittingDiagnostics(
+                scored, 1250, 16, 12870, scored < 2 ? null : 0.31, 0.08, -0.4, 0.01);
+    return new CycleScored(
+        cycleId,
+        expected,
+        scored,
+        expected - scored,
+        ranking,
+        4221,
+        50L * scored,
+        0.45,
+        overfitting,
+        ScoringWeights.DEFAULT,
+        null,
+        AT);
   }
 
   public static StrategyPromoted strategyPromoted(UUID cycleId, UUID strategyId) {
@@ -163,12 +201,14 @@ public final class AuditSamples {
         AAPL,
         SMA,
         EXECUTION,
+        new Provenance("ab".repeat(32), 42, "0.1.0"),
         METRICS,
-        1.42,
+        EXPECTED,
+        0.84,
         1,
         12,
         35,
-        "ranked first with score 1.42 and passed every gate",
+        "passed every gate",
         AT);
   }
 
@@ -177,7 +217,13 @@ public final class AuditSamples {
         strategyId, cycleId, "drawdown beyond the backtest's worst", null, 11, AT);
   }
 
+  /**
+   * One promoted, then two rejected by the gates and one too correlated with the live set, in rank
+   * order.
+   */
   public static CycleCompleted cycleCompleted(UUID cycleId, UUID promoted) {
+    GateCheck passed = new GateCheck("deflated-sharpe", 0.97, 0.95, true, "DSR 0.97 >= 0.95");
+    GateCheck failed = new GateCheck("deflated-sharpe", 0.71, 0.95, false, "DSR 0.71 < 0.95");
     return new CycleCompleted(
         cycleId,
         "COMPLETED",
@@ -189,6 +235,14 @@ public final class AuditSamples {
         12,
         35,
         "1 promoted, 0 demoted, 12 of 35 live",
+        List.of(
+            new CandidateVerdict(promoted, 1, "PROMOTED", "promoted", List.of(passed)),
+            new CandidateVerdict(
+                UUID.randomUUID(), 2, "REJECTED_BY_GATES", "DSR 0.71 < 0.95", List.of(failed)),
+            new CandidateVerdict(
+                UUID.randomUUID(), 3, "CORRELATED", "|correlation| 0.93 >= 0.80", List.of(passed)),
+            new CandidateVerdict(
+                UUID.randomUUID(), 4, "REJECTED_BY_GATES", "DSR 0.71 < 0.95", List.of(failed))),
         AT);
   }
 

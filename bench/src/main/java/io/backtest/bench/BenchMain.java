@@ -24,8 +24,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * least 1/5) and the wall time of 200 candidates × 5-fold walk-forward × 50-point grid over 100,000
  * bars on all cores.
  *
- * <p>Usage: {@code java -jar bench/target/benchmarks.jar [--quick] [--out DIR]}. {@code --quick}
- * runs fewer and shorter iterations (a smoke run, not for the record).
+ * <p>Usage: {@code java -jar bench/target/benchmarks.jar [--quick] [--out DIR] [--selection-only]}.
+ * {@code --quick} runs fewer and shorter iterations (a smoke run, not for the record) and 5 seeds
+ * of the selection experiment instead of 20; {@code --selection-only} skips JMH and runs only the
+ * selection experiment ({@link SelectionHonesty}), whose table is appended to the report.
  */
 public final class BenchMain {
 
@@ -33,10 +35,12 @@ public final class BenchMain {
 
   public static void main(String[] args) throws RunnerException {
     boolean quick = false;
+    boolean selectionOnly = false;
     Path out = Path.of("bench", "target");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
+        case "--selection-only" -> selectionOnly = true;
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -45,6 +49,12 @@ public final class BenchMain {
       Files.createDirectories(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    String selection = SelectionHonesty.report(quick ? 5 : 20, 200);
+    if (selectionOnly) {
+      System.out.println(selection);
+      write(out.resolve("bench-report.md"), selection);
+      return;
     }
     ChainedOptionsBuilder options =
         new OptionsBuilder()
@@ -62,11 +72,15 @@ public final class BenchMain {
           .measurementTime(TimeValue.seconds(1));
     }
     Collection<RunResult> results = new Runner(options.build()).run();
-    String report = report(results);
+    String report = report(results) + selection;
     System.out.println();
     System.out.println(report);
+    write(out.resolve("bench-report.md"), report);
+  }
+
+  private static void write(Path file, String text) {
     try {
-      Files.writeString(out.resolve("bench-report.md"), report);
+      Files.writeString(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,16 +5,23 @@ import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.BarWindow;
+import io.backtest.contracts.events.CandidateStatistics;
+import io.backtest.contracts.events.CandidateVerdict;
+import io.backtest.contracts.events.Correlations;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.ExpectedPerformance;
 import io.backtest.contracts.events.FoldSummary;
+import io.backtest.contracts.events.GateCheck;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.Provenance;
 import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ReturnSeries;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
@@ -61,6 +68,11 @@ final class SampleEvents {
           50,
           0.62);
 
+  static final CandidateStatistics STATISTICS =
+      new CandidateStatistics(
+          1250, 252, 4.96, 0.62, 0.102, 0.11, 1.35, 1.9, 0.85, 0.12, 1.6, 0.55, 48, 0.8, 3.01, 0.74,
+          -0.3, 4.1, 0.0004, 0.0069, 0.99, 0.97, 1.12, 4200, 3.4);
+
   private SampleEvents() {}
 
   static Map<EventType<?>, Object> all() {
@@ -76,6 +88,7 @@ final class SampleEvents {
             List.of(STRATEGY, OTHER),
             EXECUTION,
             WALK_FORWARD,
+            ScoringWeights.DEFAULT,
             T));
     samples.put(
         EventCatalog.BACKTEST_REQUESTED,
@@ -101,11 +114,24 @@ final class SampleEvents {
         EventCatalog.BACKTEST_FAILED,
         new BacktestFailed(BACKTEST, STRATEGY, CYCLE, "dataset has 12 bars, slow SMA needs 50", T));
     samples.put(
-        EventCatalog.STRATEGY_SCORED, new StrategyScored(STRATEGY, CYCLE, 1.35, METRICS, T));
+        EventCatalog.STRATEGY_SCORED,
+        new StrategyScored(STRATEGY, CYCLE, 1, 0.84, METRICS, STATISTICS, T));
     samples.put(
         EventCatalog.CYCLE_SCORED,
         new CycleScored(
-            CYCLE, 2, 1, 1, List.of(new RankedStrategy(1, STRATEGY, 1.35, 0.21, 1.35, 0.12)), T));
+            CYCLE,
+            2,
+            1,
+            1,
+            List.of(new RankedStrategy(1, STRATEGY, 0.84, STATISTICS)),
+            4221,
+            21,
+            0.45,
+            new OverfittingDiagnostics(2, 1250, 16, 12870, 0.31, 0.08, -0.4, 0.01),
+            ScoringWeights.DEFAULT,
+            Correlations.of(
+                List.of(STRATEGY), List.of(OTHER), new double[1][1], new double[][] {{0.42}}),
+            T));
     samples.put(
         EventCatalog.STRATEGY_PROMOTED,
         new StrategyPromoted(
@@ -114,8 +140,10 @@ final class SampleEvents {
             DATASET,
             SMA,
             EXECUTION,
+            new Provenance("ab".repeat(32), 42, "0.1.0"),
             METRICS,
-            1.35,
+            new ExpectedPerformance(0.102, 0.11, 1.35, 0.12, 0.0004, 0.0069, 252, 1, 9.7, 0.97),
+            0.84,
             1,
             12,
             35,
@@ -137,6 +165,15 @@ final class SampleEvents {
             35,
             35,
             "promoted 1, demoted 1, live 35 of 35",
+            List.of(
+                new CandidateVerdict(
+                    STRATEGY,
+                    1,
+                    "PROMOTED",
+                    "promoted: DSR 0.97 >= 0.95 (N = 4,221 trials); live 35 of 35",
+                    List.of(
+                        new GateCheck(
+                            "deflated-sharpe", 0.97, 0.95, true, "DSR 0.97 >= 0.95 (N = 4,221)")))),
             T));
     samples.put(
         EventCatalog.MARKET_BARS,

@@ -3,6 +3,8 @@ package io.backtest.monitoring;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.ExpectedPerformance;
+import io.backtest.contracts.events.Provenance;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
@@ -22,6 +24,11 @@ public final class SampleEvents {
         0.2, 5.4, 2516);
   }
 
+  /** The out-of-sample baseline of a promotion with this Sharpe ratio. */
+  public static ExpectedPerformance expected(double sharpe) {
+    return new ExpectedPerformance(0.11, 0.16, sharpe, 0.18, 0.0004, 0.01, 252, 1, 6.8, 0.96);
+  }
+
   public static StrategyPromoted promoted(UUID strategyId, Instant at, double sharpe) {
     return new StrategyPromoted(
         strategyId,
@@ -29,7 +36,9 @@ public final class SampleEvents {
         new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252),
         new StrategyDefinition("sma-crossover", Map.of("fast", 10, "slow", 50)),
         new ExecutionSettings("next-open", "long-short", 10, 5, 1.0, 25_000),
+        new Provenance("ab".repeat(32), 42, "0.1.0"),
         metrics(sharpe),
+        expected(sharpe),
         0.87,
         2,
         3,

@@ -49,6 +49,14 @@ public abstract class KafkaTestBase {
         correlation(cycleId));
   }
 
+  protected static EventEnvelope<CycleStarted> startCycle(CycleStarted started) {
+    return kafka.publish(
+        EventCatalog.CYCLE_STARTED,
+        started.cycleId().toString(),
+        started,
+        correlation(started.cycleId()));
+  }
+
   protected static EventEnvelope<BacktestCompleted> publishResult(BacktestCompleted result) {
     return kafka.publish(
         EventCatalog.BACKTEST_COMPLETED,
@@ -57,7 +65,10 @@ public abstract class KafkaTestBase {
         correlation(result.cycleId()));
   }
 
-  /** A completed backtest whose score is {@code sharpe × (1 − maxDrawdown)}. */
+  /**
+   * A completed backtest without walk-forward analysis whose returns have the annual Sharpe ratio
+   * {@code sharpe} (see {@link ScoringFixtures#completed(UUID, UUID, double, double, int)}).
+   */
   protected static EventEnvelope<BacktestCompleted> publishResult(
       UUID cycleId, UUID strategyId, double sharpe, double maxDrawdown, int trades) {
     return publishResult(completed(cycleId, strategyId, sharpe, maxDrawdown, trades));
@@ -87,7 +98,7 @@ public abstract class KafkaTestBase {
     kafka.publishRaw(kafka.topic(type.topic()), key, value, headers(type, key));
   }
 
-  /** A one-candidate cycle, scored; returns the candidate. */
+  /** A one-candidate cycle, scored and ranked; returns the candidate. */
   protected static UUID scoredAlone(UUID cycleId) {
     UUID a = UUID.randomUUID();
     startCycle(cycleId, List.of(a));

@@ -1,22 +1,36 @@
 package io.backtest.scoring;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.backtest.contracts.EventType;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.BarWindow;
+import io.backtest.contracts.events.CandidateVerdict;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.ExpectedPerformance;
+import io.backtest.contracts.events.FoldSummary;
+import io.backtest.contracts.events.GateCheck;
 import io.backtest.contracts.events.Provenance;
+import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ReturnSeries;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.events.WalkForwardSummary;
+import io.backtest.engine.selection.CycleScore;
+import io.backtest.engine.selection.CycleScorer;
+import io.backtest.engine.selection.ScoringInput;
+import io.backtest.engine.selection.TrialHistory;
 import io.backtest.support.testing.TestKafka;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -29,10 +43,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -45,6 +63,14 @@ public final class ScoringFixtures {
   public static final Duration WAIT = Duration.ofSeconds(60);
 
   public static final DatasetRef DATASET = new DatasetRef("aapl-1d-2013", "AAPL", "1d", 252);
+
+  /** The walk-forward analysis of the fixtures' walk-forward results. */
+  public static final WalkForwardSettings ROLLING =
+      new WalkForwardSettings("rolling", 120, 40, 40, "grid", 50, "sharpe");
+
+  /** Points of the fixtures' return series: 6 a CSCV block at the default 16 blocks. */
+  public static final int POINTS = 96;
+
   public static final ExecutionSettings EXECUTION =
       new ExecutionSettings("next-open", "long-only", 10, 5, 1.0, 10_000);
   public static final String TEMPLATE = "sma-crossover";
@@ -64,17 +90,71 @@ public final class ScoringFixtures {
     return UUID.fromString(hexDigit + UUID.randomUUID().toString().substring(1));
   }
 
+  /**
+   * The dataset of a cycle's fixtures: the same data, on an instrument (symbol) of the cycle's own,
+   * so that the trial ledger of one test's cycle never holds another's trials.
+   */
+  public static DatasetRef dataset(UUID cycleId) {
+    return new DatasetRef(DATASET.datasetId(), "T" + cycleId, DATASET.timeframe(), 252);
+  }
+
   public static CycleStarted cycleStarted(UUID cycleId, List<UUID> strategyIds) {
+    return cycleStarted(cycleId, strategyIds, dataset(cycleId), null, null);
+  }
+
+  /** A cycle on {@code dataset}, with a walk-forward analysis and scoring weights, or null. */
+  public static CycleStarted cycleStarted(
+      UUID cycleId,
+      List<UUID> strategyIds,
+      DatasetRef dataset,
+      WalkForwardSettings walkForward,
+      ScoringWeights weights) {
     return new CycleStarted(
         cycleId,
-        DATASET,
+        dataset,
         List.of(TEMPLATE),
         strategyIds.size(),
         42L,
         strategyIds,
         EXECUTION,
-        null,
+        walkForward,
+        weights,
         Instant.parse("2026-03-02T09:00:00Z"));
+  }
+
+  /**
+   * {@link #POINTS} returns whose sample Sharpe ratio, annualised with 252 points a year, is
+   * exactly {@code annualSharpe} (up to the events' binary32 encoding): Gaussian noise of the given
+   * seed, standardised to sample mean 0 and standard deviation 1, then scaled to a standard
+   * deviation of 1 % and shifted to the mean {@code annualSharpe / √252 × 1 %}. Different seeds
+   * give differently shaped (and so imperfectly correlated) series.
+   */
+  public static double[] returns(double annualSharpe, long seed) {
+    Random random = new Random(seed);
+    double[] z = new double[POINTS];
+    double mean = 0;
+    for (int i = 0; i < POINTS; i++) {
+      z[i] = random.nextGaussian();
+      mean += z[i] / POINTS;
+    }
+    double squares = 0;
+    for (int i = 0; i < POINTS; i++) {
+      z[i] -= mean;
+      squares += z[i] * z[i];
+    }
+    double sd = Math.sqrt(squares / (POINTS - 1));
+    double sigma = 0.01;
+    double mu = annualSharpe / Math.sqrt(252) * sigma;
+    double[] r = new double[POINTS];
+    for (int i = 0; i < POINTS; i++) {
+      r[i] = mu + sigma * z[i] / sd;
+    }
+    return r;
+  }
+
+  /** The fixture series of a result with these metrics' inputs (same inputs, same series). */
+  public static ReturnSeries returnsFor(double sharpe, double maxDrawdown, int trades) {
+    return ReturnSeries.of(returns(sharpe, Objects.hash(sharpe, maxDrawdown, trades)));
   }
 
   /**
@@ -104,19 +184,18 @@ public final class ScoringFixtures {
         252);
   }
 
+  /**
+   * A completed backtest without walk-forward analysis whose metrics say {@code sharpe}, {@code
+   * maxDrawdown} and {@code trades} and whose returns have that Sharpe ratio ({@link #returnsFor}).
+   */
   public static BacktestCompleted completed(
       UUID cycleId, UUID strategyId, double sharpe, double maxDrawdown, int trades) {
-    return completed(cycleId, strategyId, UUID.randomUUID(), metrics(sharpe, maxDrawdown, trades));
-  }
-
-  public static BacktestCompleted completed(
-      UUID cycleId, UUID strategyId, UUID backtestId, BacktestMetrics metrics) {
     return completed(
         cycleId,
         strategyId,
-        backtestId,
-        metrics,
-        ReturnSeries.of(new double[] {0.01, -0.005, 0.0, 0.0125}),
+        UUID.randomUUID(),
+        metrics(sharpe, maxDrawdown, trades),
+        returnsFor(sharpe, maxDrawdown, trades),
         null);
   }
 
@@ -128,11 +207,72 @@ public final class ScoringFixtures {
       BacktestMetrics metrics,
       ReturnSeries returns,
       WalkForwardSummary walkForward) {
+    return completed(
+        cycleId, strategyId, backtestId, dataset(cycleId), metrics, returns, walkForward);
+  }
+
+  /**
+   * A walk-forward result on {@code dataset}: three folds, the second losing out of sample
+   * (consistency 2/3), the first out-of-sample bar 120, {@code trials} parameter sets tried, and
+   * stitched returns with the annual Sharpe ratio {@code annualSharpe} (noise of {@code seed}).
+   */
+  public static BacktestCompleted walkForwardCompleted(
+      UUID cycleId,
+      UUID strategyId,
+      DatasetRef dataset,
+      int trials,
+      double annualSharpe,
+      long seed) {
+    WalkForwardSummary wf =
+        new WalkForwardSummary(
+            ROLLING,
+            List.of(
+                fold(0, 0, 120, 160, 12, 1.9, 0.7),
+                fold(1, 40, 160, 200, 10, 2.4, -0.3),
+                fold(2, 80, 200, 240, 14, 1.1, 0.5)),
+            trials,
+            trials * 3,
+            0.42);
+    return completed(
+        cycleId,
+        strategyId,
+        UUID.randomUUID(),
+        dataset,
+        metrics(annualSharpe, 0.12, 30),
+        ReturnSeries.of(returns(annualSharpe, seed)),
+        wf);
+  }
+
+  /**
+   * One walk-forward fold: in-sample bars [from, split), out of sample [split, to), metrics whose
+   * Sharpe ratios are given (total return = Sharpe / 5, so the sign follows).
+   */
+  public static FoldSummary fold(
+      int index, int from, int split, int to, int fast, double isSharpe, double oosSharpe) {
+    Instant t = Instant.parse("2026-03-02T00:00:00Z");
+    return new FoldSummary(
+        index,
+        new BarWindow(from, split, t, t),
+        new BarWindow(split, to, t, t),
+        Map.of("fast", fast, "slow", 50),
+        metrics(isSharpe, 0.1, 5),
+        metrics(oosSharpe, 0.1, 5));
+  }
+
+  /** A completed backtest on {@code dataset}. */
+  public static BacktestCompleted completed(
+      UUID cycleId,
+      UUID strategyId,
+      UUID backtestId,
+      DatasetRef dataset,
+      BacktestMetrics metrics,
+      ReturnSeries returns,
+      WalkForwardSummary walkForward) {
     return new BacktestCompleted(
         backtestId,
         strategyId,
         cycleId,
-        DATASET,
+        dataset,
         new StrategyDefinition(TEMPLATE, Map.of("fast", 10, "slow", 50)),
         EXECUTION,
         metrics,
@@ -153,11 +293,13 @@ public final class ScoringFixtures {
     return new StrategyPromoted(
         strategyId,
         cycleId,
-        DATASET,
+        dataset(cycleId),
         new StrategyDefinition(TEMPLATE, Map.of("fast", 10, "slow", 50)),
         EXECUTION,
+        new Provenance("ab".repeat(32), 42, "0.1.0"),
         metrics(1.5, 0.2, 10),
-        1.2,
+        new ExpectedPerformance(0.3, 0.16, 1.5, 0.2, 0.0012, 0.01, 252, 1, 40, 0.97),
+        0.8,
         rank,
         1,
         35,
@@ -169,9 +311,28 @@ public final class ScoringFixtures {
     return new StrategyDemoted(strategyId, null, reason, null, 0, at);
   }
 
-  /** The promotion gate's decision on a cycle, made at 2026-03-02T09:05:00Z. */
+  /**
+   * The promotion gate's decision on a cycle, made at 2026-03-02T09:05:00Z, with a verdict on each
+   * promoted strategy (ranked in the order given).
+   */
   public static CycleCompleted cycleCompleted(
       UUID cycleId, List<UUID> promoted, List<UUID> demoted) {
+    List<CandidateVerdict> verdicts = new ArrayList<>();
+    for (int i = 0; i < promoted.size(); i++) {
+      verdicts.add(
+          new CandidateVerdict(
+              promoted.get(i),
+              i + 1,
+              "PROMOTED",
+              "passed every gate",
+              List.of(new GateCheck("deflated-sharpe", 0.97, 0.95, true, "DSR 0.97 >= 0.95"))));
+    }
+    return cycleCompleted(cycleId, promoted, demoted, verdicts);
+  }
+
+  /** The promotion gate's decision on a cycle, made at 2026-03-02T09:05:00Z. */
+  public static CycleCompleted cycleCompleted(
+      UUID cycleId, List<UUID> promoted, List<UUID> demoted, List<CandidateVerdict> verdicts) {
     return new CycleCompleted(
         cycleId,
         "COMPLETED",
@@ -183,7 +344,73 @@ public final class ScoringFixtures {
         promoted.size(),
         35,
         promoted.size() + " promoted, " + demoted.size() + " demoted",
+        verdicts,
         Instant.parse("2026-03-02T09:05:00Z"));
+  }
+
+  /**
+   * What a cycle scorer makes of these results, computed here from the events as the issue states
+   * the inputs (returns and points per year from the series, alignment {@code sha256:first
+   * out-of-sample bar:barsPerPoint}, the walk-forward trials, the share of folds with a positive
+   * out-of-sample return), in strategy id order as the service reads them.
+   */
+  public static CycleScore expectedScore(
+      List<BacktestCompleted> results, TrialHistory earlier, long uncountedTrials) {
+    List<ScoringInput> inputs =
+        results.stream()
+            .sorted(Comparator.comparing(r -> r.strategyId().toString()))
+            .map(ScoringFixtures::input)
+            .toList();
+    return new CycleScorer(16, 256)
+        .score(inputs, List.of(), earlier, uncountedTrials, ScoringWeights.DEFAULT);
+  }
+
+  /** One result as the issue says a cycle scorer reads it. */
+  public static ScoringInput input(BacktestCompleted r) {
+    WalkForwardSummary wf = r.walkForward();
+    int first = wf == null ? 0 : wf.folds().getFirst().outOfSample().fromIndex();
+    Double consistency =
+        wf == null
+            ? null
+            : wf.folds().stream().filter(f -> f.outOfSampleMetrics().totalReturn() > 0).count()
+                / (double) wf.folds().size();
+    BacktestMetrics m = r.metrics();
+    return new ScoringInput(
+        r.strategyId(),
+        r.returns().values(),
+        r.dataset().barsPerYear() / r.returns().barsPerPoint(),
+        r.returns().barsPerPoint(),
+        r.provenance().datasetSha256() + ":" + first + ":" + r.returns().barsPerPoint(),
+        m.tradeCount(),
+        m.profitFactor() == null ? Double.NaN : m.profitFactor(),
+        m.winRate(),
+        wf == null ? 1 : wf.trials(),
+        consistency,
+        wf == null ? null : wf.efficiency());
+  }
+
+  /**
+   * Asserts that two rankings agree: the same candidates in the same order with the same ranks, and
+   * scores and statistics equal up to rounding in the last bits.
+   */
+  public static void assertSameRanking(List<RankedStrategy> actual, List<RankedStrategy> expected) {
+    assertThat(actual)
+        .extracting(RankedStrategy::rank, RankedStrategy::strategyId)
+        .containsExactlyElementsOf(
+            expected.stream().map(r -> tuple(r.rank(), r.strategyId())).toList());
+    assertThat(actual)
+        .usingRecursiveComparison()
+        .withComparatorForType(ScoringFixtures::closeTo, Double.class)
+        .isEqualTo(expected);
+  }
+
+  /** 0 when the two numbers agree to 12 significant digits. */
+  public static int closeTo(Double a, Double b) {
+    if (a == null || b == null) {
+      return a == b ? 0 : 1;
+    }
+    double scale = Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    return Math.abs(a - b) <= 1e-12 * scale ? 0 : Double.compare(a, b);
   }
 
   /** CloudEvents headers of a record of {@code type}, for publishing a raw (malformed) payload. */

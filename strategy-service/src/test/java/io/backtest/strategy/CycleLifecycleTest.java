@@ -12,6 +12,9 @@ import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.Topics;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestRequested;
+import io.backtest.contracts.events.CandidateStatistics;
+import io.backtest.contracts.events.CandidateVerdict;
+import io.backtest.contracts.events.Correlations;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
@@ -30,6 +33,7 @@ import io.backtest.engine.strategy.CandidateGenerator;
 import io.backtest.engine.strategy.Parameters;
 import io.backtest.engine.strategy.StrategyTemplate;
 import io.backtest.engine.strategy.StrategyTemplates;
+import io.backtest.strategy.Fixtures.Stats;
 import io.backtest.strategy.mapping.EngineMapper;
 import io.backtest.strategy.service.PromotionService;
 import io.backtest.support.testing.TestKafka;
@@ -201,28 +205,40 @@ class CycleLifecycleTest {
     assertThat(sample.data().provenance().seed()).isEqualTo(SEED);
     assertThat(sample.data().openAtEnd()).isEqualTo(direct.openAtEnd());
 
-    // 5. scoring's part: rank by Sharpe ratio and publish cycle.scored
-    CycleScored scored = Fixtures.rank(cycleId, N, results, c -> c.metrics().sharpe());
+    // 5. scoring's part: rank by Sharpe ratio, with statistics that pass every gate for the best
+    // six (but rank 3 correlates 0.9 with rank 1) and noise below them; publish cycle.scored
+    CycleScored order =
+        Fixtures.rank(cycleId, N, results, c -> c.metrics().sharpe(), c -> Stats.noise().build());
+    List<RankedStrategy> ranking = new ArrayList<>();
+    for (RankedStrategy r : order.ranking()) {
+      CandidateStatistics statistics =
+          r.rank() <= 6
+              ? Stats.passing().deflatedSharpe(dsr(r.rank())).build()
+              : Stats.noise().build();
+      ranking.add(new RankedStrategy(r.rank(), r.strategyId(), r.score(), statistics));
+    }
+    List<UUID> best = ranking.stream().limit(12).map(RankedStrategy::strategyId).toList();
+    double[][] among = new double[12][12];
+    among[0][2] = 0.9;
+    CycleScored scored =
+        Fixtures.scored(
+            cycleId,
+            N,
+            ranking,
+            Fixtures.overfitting(N, 0.1),
+            Correlations.of(best, List.of(), among, new double[12][0]));
     EventEnvelope<CycleScored> scoredEvent =
         kafka().publish(EventCatalog.CYCLE_SCORED, cycleId.toString(), scored, correlationId);
 
-    // the promotions the gates allow on an empty live set, computed here from the results
+    // on an empty live set the gates and the greedy correlation rule promote ranks 1, 2, 4, 5, 6
+    List<RankedStrategy> expected =
+        ranking.stream().filter(r -> r.rank() <= 6 && r.rank() != 3).toList();
     Map<UUID, BacktestCompleted> byStrategy =
         results.stream()
             .map(EventEnvelope::data)
             .collect(Collectors.toMap(BacktestCompleted::strategyId, Function.identity()));
-    List<RankedStrategy> expected =
-        scored.ranking().stream()
-            .filter(
-                r ->
-                    r.score() >= 0.5
-                        && byStrategy.get(r.strategyId()).metrics().maxDrawdown() <= 0.35
-                        && byStrategy.get(r.strategyId()).metrics().tradeCount() >= 1)
-            .limit(5)
-            .toList();
-    assertThat(expected).as("seed 42 must give promotable candidates").isNotEmpty();
 
-    // 6. cycle.completed, after the strategy.promoted events
+    // 6. cycle.completed, after the strategy.promoted events, with a verdict on every candidate
     EventEnvelope<CycleCompleted> completed =
         kafka()
             .awaitEvents(
@@ -238,11 +254,25 @@ class CycleLifecycleTest {
     assertThat(outcome.promoted())
         .containsExactlyElementsOf(expected.stream().map(RankedStrategy::strategyId).toList());
     assertThat(outcome.demoted()).isEmpty();
-    assertThat(outcome.liveCount()).isEqualTo(expected.size());
+    assertThat(outcome.liveCount()).isEqualTo(5);
     assertThat(outcome.cap()).isEqualTo(35);
     assertThat(outcome.summary())
-        .startsWith("promoted " + expected.size() + " of 60 candidates (")
-        .endsWith("; live " + expected.size() + " of 35");
+        .isEqualTo(
+            "promoted 5 of 60 candidates (54 rejected by the gates, 1 too correlated with the live"
+                + " set); live 5 of 35");
+    assertThat(outcome.verdicts()).hasSize(N);
+    assertThat(outcome.verdicts()).extracting(CandidateVerdict::rank).isSorted();
+    CandidateVerdict third = outcome.verdicts().get(2);
+    assertThat(third.strategyId()).isEqualTo(best.get(2));
+    assertThat(third.outcome()).isEqualTo("CORRELATED");
+    assertThat(third.reason())
+        .isEqualTo("not promoted: |correlation| 0.90 with candidate " + best.get(0) + " >= 0.70");
+    assertThat(outcome.verdicts().subList(6, N))
+        .allSatisfy(
+            v -> {
+              assertThat(v.outcome()).isEqualTo("REJECTED_BY_GATES");
+              assertThat(v.reason()).startsWith("rejected: DSR 0.41 < 0.95 (N = 4,200 trials)");
+            });
 
     List<EventEnvelope<StrategyPromoted>> promoted =
         kafka()
@@ -268,19 +298,38 @@ class CycleLifecycleTest {
       assertThat(integers(p.strategy().parameters()))
           .isEqualTo(integers(result.strategy().parameters()));
       assertThat(p.execution()).isEqualTo(started.data().execution());
+      // the baseline monitoring compares with: 252 daily bars and 252 points a year, 60 trades
+      // over 3 years
+      CandidateStatistics s = r.statistics();
+      assertThat(p.expected().barsPerPoint()).isEqualTo(1);
+      assertThat(p.expected().tradesPerYear()).isEqualTo(20.0);
+      assertThat(p.expected().pointsPerYear()).isEqualTo(252);
+      assertThat(p.expected().sharpe()).isEqualTo(s.sharpe());
+      assertThat(p.expected().annualReturn()).isEqualTo(s.annualReturn());
+      assertThat(p.expected().volatility()).isEqualTo(s.volatility());
+      assertThat(p.expected().maxDrawdown()).isEqualTo(s.maxDrawdown());
+      assertThat(p.expected().meanReturn()).isEqualTo(s.meanReturn());
+      assertThat(p.expected().returnStdev()).isEqualTo(s.returnStdev());
+      assertThat(p.expected().deflatedSharpe()).isEqualTo(dsr(r.rank()));
       assertThat(p.reason())
-          .isEqualTo(
+          .startsWith(
               String.format(
-                  Locale.ROOT,
-                  "rank %d of 60: score %.2f >= 0.50, Sharpe %.2f, max drawdown %.1f%% <= 35.0%%,"
-                      + " %d %s; live %d of 35",
-                  r.rank(),
-                  r.score(),
-                  result.metrics().sharpe(),
-                  result.metrics().maxDrawdown() * 100,
-                  result.metrics().tradeCount(),
-                  result.metrics().tradeCount() == 1 ? "trade" : "trades",
-                  i + 1));
+                  Locale.ROOT, "promoted: rank %d of 60, score %.4f; ", r.rank(), r.score()))
+          .contains(
+              String.format(Locale.ROOT, "DSR %.2f >= 0.95 (N = 4,200 trials)", dsr(r.rank())))
+          .contains("max drawdown 10.0% <= 20.0%")
+          .contains("60 trades >= " + promotions.rules().minTrades())
+          .endsWith("; live " + (i + 1) + " of 35");
+      // the deployment history holds the change with the event's id
+      assertThat(
+              Fixtures.queryLong(
+                  "select count(*) from deployment where strategy_id = ? and action = 'PROMOTED'"
+                      + " and cycle_id = ? and event_id = ? and reason = ?",
+                  r.strategyId(),
+                  cycleId,
+                  e.id(),
+                  p.reason()))
+          .isEqualTo(1);
     }
 
     // 7. the API shows the outcome
@@ -328,10 +377,10 @@ class CycleLifecycleTest {
     List<Map<String, Object>> items = others.getList("items");
     for (Map<String, Object> item : items) {
       assertThat((String) item.get("reason")).isNotBlank();
-      double score = ((Number) item.get("score")).doubleValue();
-      if (score < 0.5) {
+      assertThat(item.get("statistics")).isNotNull();
+      if ((Integer) item.get("rank") > 6) {
         assertThat((String) item.get("reason"))
-            .startsWith(String.format(Locale.ROOT, "score %.2f < 0.50", score));
+            .startsWith("rejected: DSR 0.41 < 0.95 (N = 4,200 trials)");
       }
     }
 
@@ -343,7 +392,8 @@ class CycleLifecycleTest {
     assertThat(one.getInt("rank")).isEqualTo(expected.getFirst().rank());
     assertThat(one.getString("backtest.status")).isEqualTo("COMPLETED");
     assertThat(one.getLong("backtest.durationMillis")).isGreaterThanOrEqualTo(0);
-    assertThat(one.getString("reason")).startsWith("rank " + expected.getFirst().rank() + " of 60");
+    assertThat(one.getString("reason")).startsWith("promoted: rank 1 of 60");
+    assertThat(one.getDouble("statistics.deflatedSharpe")).isCloseTo(0.99, within(1e-6));
 
     // 8. the ranking redelivered (same ce_id), and a second ranking of the decided cycle, change
     // nothing
@@ -371,6 +421,11 @@ class CycleLifecycleTest {
         .isEqualTo(expected.size());
   }
 
+  /** The deflated Sharpe ratio the lifecycle's ranking gives the best six: 0.99 down to 0.97. */
+  private static double dsr(int rank) {
+    return 0.99 - 0.004 * (rank - 1);
+  }
+
   private static Map<String, Integer> integers(Map<String, Number> values) {
     Map<String, Integer> map = new HashMap<>();
     values.forEach((k, v) -> map.put(k, v.intValue()));
@@ -396,7 +451,7 @@ class CycleLifecycleTest {
   private Void decideDirectly(EventEnvelope<CycleScored> ranking) throws Exception {
     try {
       return VertxContextSupport.subscribeAndAwait(
-          () -> Panache.withTransaction(() -> promotions.promote(ranking)));
+          () -> Panache.withTransaction(() -> promotions.decide(ranking)));
     } catch (Exception | Error e) {
       throw e;
     } catch (Throwable t) {
@@ -425,7 +480,12 @@ class CycleLifecycleTest {
       Map<UUID, Double> scores = new HashMap<>();
       results.forEach(e -> scores.put(e.data().strategyId(), 0.6 + 2.4 * random.nextDouble()));
       CycleScored scored =
-          Fixtures.rank(cycleId, CANDIDATES, results, r -> scores.get(r.strategyId()));
+          Fixtures.rank(
+              cycleId,
+              CANDIDATES,
+              results,
+              r -> scores.get(r.strategyId()),
+              r -> Stats.passing().build());
       rankings.add(
           EventEnvelope.create(
               EventCatalog.CYCLE_SCORED,
@@ -509,7 +569,7 @@ class CycleLifecycleTest {
       long liveAfter = Fixtures.liveCount();
       assertThat(maxLive.get()).as("live rows ever seen").isLessThanOrEqualTo(CAP);
       assertThat(liveAfter).isEqualTo(liveBefore + promotedCount - demotedCount);
-      // 9 cycles of up to 5 promotions each overflow the cap: it is reached, and held by
+      // 9 cycles of up to 12 promotions each overflow the cap: it is reached, and held by
       // replacing the weakest
       assertThat(liveAfter).isEqualTo(CAP);
       assertThat(demotedCount).isPositive();
@@ -519,14 +579,16 @@ class CycleLifecycleTest {
           .allSatisfy(
               e -> {
                 assertThat(e.data().liveCount()).isLessThanOrEqualTo(CAP);
-                assertThat(e.data().promoted().size()).isLessThanOrEqualTo(5);
+                assertThat(e.data().promoted().size()).isLessThanOrEqualTo(CANDIDATES);
               });
       assertThat(demotedEvents)
           .allSatisfy(
               d -> {
                 assertThat(d.replacedBy()).isNotNull();
                 assertThat(d.reason())
-                    .matches("replaced by [0-9a-f-]{36} \\(score \\d+\\.\\d\\d > \\d+\\.\\d\\d\\)");
+                    .matches(
+                        "replaced: live set full \\(35 of 35\\) and [0-9a-f-]{36} scores"
+                            + " \\d+\\.\\d{4} > \\d+\\.\\d{4} \\+ margin 0\\.0500");
               });
       // the events tell the same story as the rows
       Set<UUID> promotedIds =

@@ -7,8 +7,12 @@ import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventType;
 import io.backtest.contracts.Topics;
 import io.backtest.contracts.events.BacktestCompleted;
+import io.backtest.contracts.events.CandidateStatistics;
+import io.backtest.contracts.events.Correlations;
 import io.backtest.contracts.events.CycleScored;
+import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.support.testing.TestKafka;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
@@ -24,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,9 +43,18 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** The test run's broker (one client for every test class). */
+  private static final Map<String, TestKafka> CLIENTS = new ConcurrentHashMap<>();
+
+  /**
+   * The test run's broker: one client per topic prefix, i.e. per Quarkus application the tests
+   * started (a test profile starts another, with a database and topics of its own).
+   */
   public static TestKafka kafka() {
-    return TestKafka.shared();
+    String prefix =
+        ConfigProvider.getConfig()
+            .getOptionalValue("backtest.topic-prefix", String.class)
+            .orElse("");
+    return CLIENTS.computeIfAbsent(prefix, p -> TestKafka.fromConfig());
   }
 
   /** Starts a cycle through the API; returns its id. */
@@ -97,14 +112,16 @@ public final class Fixtures {
   }
 
   /**
-   * A ranking as scoring would make it from the backtests: by {@code score} (best first), the
-   * metrics copied from each result.
+   * A ranking as scoring would make it from the backtests: by {@code score} (best first), with the
+   * statistics {@code statistics} gives each result; the cycle's P(OOS loss) 0.1 and the best 50
+   * candidates uncorrelated, with each other and (not comparable) with the live set.
    */
   public static CycleScored rank(
       UUID cycleId,
       int expected,
       List<EventEnvelope<BacktestCompleted>> results,
-      ToDoubleFunction<BacktestCompleted> score) {
+      ToDoubleFunction<BacktestCompleted> score,
+      Function<BacktestCompleted, CandidateStatistics> statistics) {
     List<BacktestCompleted> sorted =
         results.stream()
             .map(EventEnvelope::data)
@@ -117,16 +134,130 @@ public final class Fixtures {
     for (int i = 0; i < sorted.size(); i++) {
       BacktestCompleted r = sorted.get(i);
       ranking.add(
-          new RankedStrategy(
-              i + 1,
-              r.strategyId(),
-              score.applyAsDouble(r),
-              r.metrics().totalReturn(),
-              r.metrics().sharpe(),
-              r.metrics().maxDrawdown()));
+          new RankedStrategy(i + 1, r.strategyId(), score.applyAsDouble(r), statistics.apply(r)));
     }
+    return scored(
+        cycleId,
+        expected,
+        ranking,
+        overfitting(ranking.size(), 0.1),
+        uncorrelated(ranking.stream().limit(50).map(RankedStrategy::strategyId).toList()));
+  }
+
+  /** A cycle's ranking with its diagnostics; failed = expected − ranked, 4,200 trials. */
+  public static CycleScored scored(
+      UUID cycleId,
+      int expected,
+      List<RankedStrategy> ranking,
+      OverfittingDiagnostics overfitting,
+      Correlations correlations) {
     return new CycleScored(
-        cycleId, expected, ranking.size(), expected - ranking.size(), ranking, Instant.now());
+        cycleId,
+        expected,
+        ranking.size(),
+        expected - ranking.size(),
+        ranking,
+        TRIALS,
+        Math.min(TRIALS, 60),
+        0.25,
+        overfitting,
+        ScoringWeights.DEFAULT,
+        correlations,
+        Instant.now());
+  }
+
+  /** CSCV diagnostics of a cycle with the given probability of out-of-sample loss. */
+  public static OverfittingDiagnostics overfitting(int candidates, double probabilityOfOosLoss) {
+    return new OverfittingDiagnostics(
+        Math.max(1, candidates), 756, 16, 12_870, 0.12, probabilityOfOosLoss, 0.4, 0.0);
+  }
+
+  /** Candidates uncorrelated with each other, with no live strategy to compare with. */
+  public static Correlations uncorrelated(List<UUID> candidates) {
+    int n = candidates.size();
+    return Correlations.of(candidates, List.of(), new double[n][n], new double[n][0]);
+  }
+
+  /** Trials behind the statistics of these tests. */
+  public static final long TRIALS = 4_200;
+
+  /**
+   * Statistics as scoring reports them, by default of a candidate that passes every gate of the
+   * default rules: DSR 0.97 (N = 4,200), max drawdown 10%, 60 trades, t = 2.42 (Sharpe 1.4 over 3
+   * years: 1.4 × √3), 3 years of data against a MinBTL of 2. Change a field to fail a gate.
+   */
+  public static final class Stats {
+    public double deflatedSharpe = 0.97;
+    public double sharpe = 1.4;
+    public double maxDrawdown = 0.10;
+    public int tradeCount = 60;
+    public double tStatistic = 2.42;
+    public double backtestYears = 3;
+    public double pointsPerYear = 252;
+    public double minBacktestYears = 2;
+    public long trials = TRIALS;
+
+    public static Stats passing() {
+      return new Stats();
+    }
+
+    /** Noise: DSR 0.41, t 0.8, a MinBTL longer than the record; drawdown and trades pass. */
+    public static Stats noise() {
+      Stats s = new Stats();
+      s.deflatedSharpe = 0.41;
+      s.sharpe = 0.46;
+      s.tStatistic = 0.8;
+      s.minBacktestYears = 9.4;
+      return s;
+    }
+
+    public Stats deflatedSharpe(double value) {
+      deflatedSharpe = value;
+      return this;
+    }
+
+    public Stats maxDrawdown(double value) {
+      maxDrawdown = value;
+      return this;
+    }
+
+    public Stats tradeCount(int value) {
+      tradeCount = value;
+      return this;
+    }
+
+    public CandidateStatistics build() {
+      int points = (int) Math.round(backtestYears * pointsPerYear);
+      double volatility = 0.12;
+      double returnStdev = volatility / Math.sqrt(pointsPerYear);
+      double meanReturn = sharpe * returnStdev / Math.sqrt(pointsPerYear);
+      return new CandidateStatistics(
+          points,
+          pointsPerYear,
+          backtestYears,
+          Math.pow(1 + sharpe * volatility, backtestYears) - 1,
+          sharpe * volatility,
+          volatility,
+          sharpe,
+          sharpe * 1.4,
+          sharpe * volatility / maxDrawdown,
+          maxDrawdown,
+          1.6,
+          0.55,
+          tradeCount,
+          0.8,
+          tStatistic,
+          0.7,
+          0.0,
+          3.0,
+          meanReturn,
+          returnStdev,
+          0.99,
+          deflatedSharpe,
+          0.9,
+          trials,
+          minBacktestYears);
+    }
   }
 
   /** A JDBC connection to this test run's database, for fixtures and for counting rows. */
@@ -148,6 +279,21 @@ public final class Fixtures {
         ResultSet r = s.executeQuery()) {
       r.next();
       return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  /** The UUIDs of the first column of a query's rows. */
+  public static List<UUID> queryUuids(String sql, Object... parameters) {
+    try (Connection c = database();
+        PreparedStatement s = prepare(c, sql, parameters);
+        ResultSet r = s.executeQuery()) {
+      List<UUID> ids = new ArrayList<>();
+      while (r.next()) {
+        ids.add(r.getObject(1, UUID.class));
+      }
+      return ids;
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed", e);
     }

@@ -4,12 +4,16 @@ import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BacktestRequested;
+import io.backtest.contracts.events.CandidateStatistics;
+import io.backtest.contracts.events.CandidateVerdict;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
@@ -17,6 +21,7 @@ import io.backtest.contracts.events.StrategyScored;
 import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.events.WalkForwardSummary;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,13 +36,14 @@ public final class EventSummaries {
   public static String of(Object payload) {
     return switch (payload) {
       case CycleStarted e ->
-          "Cycle %s started: %s on %s (seed %d), %s"
+          "Cycle %s started: %s on %s (seed %d), %s%s"
               .formatted(
                   e.cycleId(),
                   candidates(e.candidates(), e.templates()),
                   dataset(e.dataset()),
                   e.seed(),
-                  e.walkForward() == null ? "without walk-forward" : walkForward(e.walkForward()));
+                  e.walkForward() == null ? "without walk-forward" : walkForward(e.walkForward()),
+                  e.scoring() == null ? "" : "; score weights " + weights(e.scoring()));
       case BacktestRequested e ->
           "Backtest of %s on %s requested for cycle %s%s"
               .formatted(
@@ -50,22 +56,28 @@ public final class EventSummaries {
           "Backtest of strategy %s in cycle %s failed: %s"
               .formatted(e.strategyId(), e.cycleId(), e.reason());
       case StrategyScored e ->
-          "Strategy %s scored %s: return %s, Sharpe %s, max drawdown %s"
+          "Strategy %s scored %s, rank %d: %s"
               .formatted(
-                  e.strategyId(),
-                  twoDecimals(e.score()),
-                  percent(e.metrics().totalReturn()),
-                  twoDecimals(e.metrics().sharpe()),
-                  percent(e.metrics().maxDrawdown()));
+                  e.strategyId(), twoDecimals(e.score()), e.rank(), statistics(e.statistics()));
       case CycleScored e -> cycleScored(e);
       case StrategyPromoted e ->
-          "Promoted %s on %s: %s"
-              .formatted(strategy(e.strategy()), dataset(e.dataset()), e.reason());
-      case StrategyDemoted e -> "Demoted %s: %s".formatted(e.strategyId(), e.reason());
-      case CycleCompleted e ->
-          "Cycle %s %s: %s"
+          "Promoted %s on %s: DSR %s, rank %d, live %d of %d — %s"
               .formatted(
-                  e.cycleId(), "FAILED".equals(e.status()) ? "failed" : "completed", e.summary());
+                  strategy(e.strategy()),
+                  dataset(e.dataset()),
+                  twoDecimals(e.expected().deflatedSharpe()),
+                  e.rank(),
+                  e.liveCount(),
+                  e.cap(),
+                  e.reason());
+      case StrategyDemoted e ->
+          "Demoted %s%s: live %d — %s"
+              .formatted(
+                  e.strategyId(),
+                  e.replacedBy() == null ? "" : ", replaced by " + e.replacedBy(),
+                  e.liveCount(),
+                  e.reason());
+      case CycleCompleted e -> cycleCompleted(e);
       case MarketBar e ->
           "Bar %s %s at %s: open %s, high %s, low %s, close %s, volume %s"
               .formatted(
@@ -133,15 +145,89 @@ public final class EventSummaries {
             w.objective());
   }
 
+  /**
+   * {@code Cycle … scored: 200 ranked, N = 4,221 trials, PBO 0.31, P(OOS loss) 0.08; best … score
+   * 0.84 (DSR 0.97)}. The overfitting figures are left out when scoring could not compute them (too
+   * few candidates or returns).
+   */
   private static String cycleScored(CycleScored e) {
-    String counts =
-        "Cycle %s scored: %d of %d ranked, %d failed"
-            .formatted(e.cycleId(), e.scored(), e.expected(), e.failed());
+    String ranked =
+        e.failed() == 0
+            ? "%d ranked".formatted(e.scored())
+            : "%d of %d ranked, %d failed".formatted(e.scored(), e.expected(), e.failed());
     if (e.ranking().isEmpty()) {
-      return counts + "; nothing ranked";
+      return "Cycle %s scored: %s; nothing ranked".formatted(e.cycleId(), ranked);
     }
     RankedStrategy best = e.ranking().getFirst();
-    return counts + "; best %s score %s".formatted(best.strategyId(), twoDecimals(best.score()));
+    return "Cycle %s scored: %s, N = %s%s; best %s score %s (DSR %s)"
+        .formatted(
+            e.cycleId(),
+            ranked,
+            count(e.trials(), "trial"),
+            overfitting(e.overfitting()),
+            best.strategyId(),
+            twoDecimals(best.score()),
+            twoDecimals(best.statistics().deflatedSharpe()));
+  }
+
+  /** {@code , PBO 0.31, P(OOS loss) 0.08}; PBO is undefined with fewer than two candidates. */
+  private static String overfitting(OverfittingDiagnostics o) {
+    if (o == null) {
+      return "";
+    }
+    return (o.pbo() == null ? "" : ", PBO " + twoDecimals(o.pbo()))
+        + ", P(OOS loss) "
+        + twoDecimals(o.probabilityOfOosLoss());
+  }
+
+  /**
+   * {@code Cycle … completed: <its summary>; verdicts 1 promoted, 57 rejected by gates, 2
+   * correlated}: the verdicts counted per outcome, outcomes in the order they first occur in the
+   * ranking (outcome codes are open-ended, so they are worded from the code itself).
+   */
+  private static String cycleCompleted(CycleCompleted e) {
+    String head =
+        "Cycle %s %s: %s"
+            .formatted(
+                e.cycleId(), "FAILED".equals(e.status()) ? "failed" : "completed", e.summary());
+    if (e.verdicts().isEmpty()) {
+      return head;
+    }
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    for (CandidateVerdict v : e.verdicts()) {
+      outcomes.merge(v.outcome(), 1, Integer::sum);
+    }
+    return head
+        + "; verdicts "
+        + outcomes.entrySet().stream()
+            .map(o -> o.getValue() + " " + outcome(o.getKey()))
+            .collect(Collectors.joining(", "));
+  }
+
+  /** {@code REJECTED_BY_GATES} → {@code rejected by gates}. */
+  static String outcome(String code) {
+    return code.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** {@code DSR 0.97, Sharpe 1.35, return 62.0%, max drawdown 12.0%, 48 trades}. */
+  static String statistics(CandidateStatistics s) {
+    return "DSR %s, Sharpe %s, return %s, max drawdown %s, %s"
+        .formatted(
+            twoDecimals(s.deflatedSharpe()),
+            twoDecimals(s.sharpe()),
+            percent(s.totalReturn()),
+            percent(s.maxDrawdown()),
+            count(s.tradeCount(), "trade"));
+  }
+
+  /** {@code DSR 0.5, Sharpe 0.2, consistency 0.15, drawdown 0.15}. */
+  static String weights(ScoringWeights w) {
+    return "DSR %s, Sharpe %s, consistency %s, drawdown %s"
+        .formatted(
+            plain(w.deflatedSharpe()),
+            plain(w.sharpe()),
+            plain(w.consistency()),
+            plain(w.drawdown()));
   }
 
   /** {@code return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade}. */
@@ -180,9 +266,9 @@ public final class EventSummaries {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  /** {@code 1 trade}, {@code 2 trades}. */
+  /** {@code 1 trade}, {@code 2 trades}, {@code 4,221 trials}. */
   static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** A number as written by a person: 10, 12.5, never 1.0E7. */

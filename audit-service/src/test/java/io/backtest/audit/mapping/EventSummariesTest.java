@@ -8,6 +8,8 @@ import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
+import io.backtest.contracts.events.CycleStarted;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.WalkForwardSettings;
@@ -38,6 +40,29 @@ class EventSummariesTest {
                 + " 60 candidates of sma-crossover, macd on AAPL 1d (seed 42),"
                 + " rolling walk-forward (in-sample 120 bars, out-of-sample 40, step 40),"
                 + " 50 grid points by sharpe");
+  }
+
+  @Test
+  void cycleStartedNamesTheScoreWeightsItWasGiven() {
+    CycleStarted defaults = AuditSamples.cycleStarted(cycle, 2);
+    CycleStarted weighted =
+        new CycleStarted(
+            defaults.cycleId(),
+            defaults.dataset(),
+            defaults.templates(),
+            defaults.candidates(),
+            defaults.seed(),
+            defaults.strategyIds(),
+            defaults.execution(),
+            null,
+            new ScoringWeights(0.6, 0.2, 0.1, 0.1),
+            AuditSamples.AT);
+
+    assertThat(EventSummaries.of(weighted))
+        .isEqualTo(
+            "Cycle 11111111-1111-1111-1111-111111111111 started:"
+                + " 2 sma-crossover candidates on AAPL 1d (seed 42), without walk-forward;"
+                + " score weights DSR 0.6, Sharpe 0.2, consistency 0.1, drawdown 0.1");
   }
 
   @Test
@@ -151,50 +176,139 @@ class EventSummariesTest {
   }
 
   @Test
-  void strategyScoredGivesScoreAndMetrics() {
+  void strategyScoredGivesScoreRankAndTheStatisticsItWasComputedFrom() {
+    // the statistics, not the worker's metrics: DSR 0.97, Sharpe 1.35, 0.62 -> 62.0 %, 0.12 -> 12.0
+    // %
     assertThat(EventSummaries.of(AuditSamples.strategyScored(cycle, strategy)))
         .isEqualTo(
-            "Strategy " + strategy + " scored 1.42: return 27.1%, Sharpe 1.60, max drawdown 11.3%");
+            "Strategy "
+                + strategy
+                + " scored 0.84, rank 1: DSR 0.97, Sharpe 1.35, return 62.0%,"
+                + " max drawdown 12.0%, 48 trades");
   }
 
   @Test
-  void cycleScoredGivesCountsAndTheBest() {
+  void cycleScoredGivesCountsTrialsOverfittingAndTheBest() {
     CycleScored scored = AuditSamples.cycleScored(cycle, strategy, 60, 58);
 
     assertThat(EventSummaries.of(scored))
         .isEqualTo(
             "Cycle "
                 + cycle
-                + " scored: 58 of 60 ranked, 2 failed; best "
+                + " scored: 58 of 60 ranked, 2 failed, N = 4,221 trials, PBO 0.31,"
+                + " P(OOS loss) 0.08; best "
                 + strategy
-                + " score 1.42");
+                + " score 0.84 (DSR 0.97)");
+  }
+
+  @Test
+  void cycleScoredWithoutFailuresGivesOnlyTheRankedCount() {
+    assertThat(EventSummaries.of(AuditSamples.cycleScored(cycle, strategy, 3, 3)))
+        .isEqualTo(
+            "Cycle "
+                + cycle
+                + " scored: 3 ranked, N = 4,221 trials, PBO 0.31, P(OOS loss) 0.08; best "
+                + strategy
+                + " score 0.84 (DSR 0.97)");
+  }
+
+  @Test
+  void cycleScoredLeavesOutOverfittingFiguresScoringCouldNotCompute() {
+    // one candidate: CSCV gives no PBO
+    assertThat(EventSummaries.of(AuditSamples.cycleScored(cycle, strategy, 1, 1)))
+        .isEqualTo(
+            "Cycle "
+                + cycle
+                + " scored: 1 ranked, N = 4,221 trials, P(OOS loss) 0.08; best "
+                + strategy
+                + " score 0.84 (DSR 0.97)");
+    // returns too short: no diagnostics at all
+    CycleScored sample = AuditSamples.cycleScored(cycle, strategy, 2, 2);
+    CycleScored withoutDiagnostics =
+        new CycleScored(
+            cycle,
+            2,
+            2,
+            0,
+            sample.ranking(),
+            1,
+            1,
+            0.0,
+            null,
+            ScoringWeights.DEFAULT,
+            null,
+            AuditSamples.AT);
+    assertThat(EventSummaries.of(withoutDiagnostics))
+        .isEqualTo(
+            "Cycle "
+                + cycle
+                + " scored: 2 ranked, N = 1 trial; best "
+                + strategy
+                + " score 0.84 (DSR 0.97)");
   }
 
   @Test
   void cycleScoredWithNothingRankedSaysSo() {
-    CycleScored scored = new CycleScored(cycle, 3, 0, 3, List.of(), AuditSamples.AT);
+    CycleScored scored =
+        new CycleScored(
+            cycle,
+            3,
+            0,
+            3,
+            List.of(),
+            0,
+            0,
+            0.0,
+            null,
+            ScoringWeights.DEFAULT,
+            null,
+            AuditSamples.AT);
 
     assertThat(EventSummaries.of(scored))
         .isEqualTo("Cycle " + cycle + " scored: 0 of 3 ranked, 3 failed; nothing ranked");
   }
 
   @Test
-  void promotionAndDemotionCarryTheirReasons() {
+  void promotionNamesDeflatedSharpeRankAndLiveCountBeforeItsReason() {
     assertThat(EventSummaries.of(AuditSamples.strategyPromoted(cycle, strategy)))
         .isEqualTo(
             "Promoted sma-crossover(fast=10, slow=50) on AAPL 1d:"
-                + " ranked first with score 1.42 and passed every gate");
-    assertThat(
-            EventSummaries.of(
-                new StrategyDemoted(strategy, null, "drift detected", null, 3, AuditSamples.AT)))
-        .isEqualTo("Demoted " + strategy + ": drift detected");
+                + " DSR 0.97, rank 1, live 12 of 35 — passed every gate");
   }
 
   @Test
-  void cycleCompletedOrFailedQuotesItsSummary() {
+  void demotionNamesItsReplacementAndLiveCountBeforeItsReason() {
+    assertThat(
+            EventSummaries.of(
+                new StrategyDemoted(strategy, null, "drift detected", null, 3, AuditSamples.AT)))
+        .isEqualTo("Demoted " + strategy + ": live 3 — drift detected");
+    UUID better = UUID.fromString("33333333-3333-3333-3333-333333333333");
+    assertThat(
+            EventSummaries.of(
+                new StrategyDemoted(
+                    strategy, cycle, "weakest of a full live set", better, 34, AuditSamples.AT)))
+        .isEqualTo(
+            "Demoted "
+                + strategy
+                + ", replaced by "
+                + better
+                + ": live 34 — weakest of a full live set");
+  }
+
+  @Test
+  void cycleCompletedQuotesItsSummaryAndCountsVerdictsByOutcomeInRankOrder() {
     UUID promoted = UUID.randomUUID();
+    // verdicts by rank: PROMOTED, REJECTED_BY_GATES, CORRELATED, REJECTED_BY_GATES
     assertThat(EventSummaries.of(AuditSamples.cycleCompleted(cycle, promoted)))
-        .isEqualTo("Cycle " + cycle + " completed: 1 promoted, 0 demoted, 12 of 35 live");
+        .isEqualTo(
+            "Cycle "
+                + cycle
+                + " completed: 1 promoted, 0 demoted, 12 of 35 live;"
+                + " verdicts 1 promoted, 2 rejected by gates, 1 correlated");
+  }
+
+  @Test
+  void failedCycleWithoutVerdictsQuotesOnlyItsSummary() {
     CycleCompleted failed =
         new CycleCompleted(
             cycle,
@@ -207,9 +321,23 @@ class EventSummariesTest {
             0,
             35,
             "every backtest failed",
+            List.of(),
             AuditSamples.AT);
     assertThat(EventSummaries.of(failed))
         .isEqualTo("Cycle " + cycle + " failed: every backtest failed");
+  }
+
+  @Test
+  void countsGroupThousandsAndPluralise() {
+    assertThat(EventSummaries.count(4221, "trial")).isEqualTo("4,221 trials");
+    assertThat(EventSummaries.count(1, "trial")).isEqualTo("1 trial");
+    assertThat(EventSummaries.count(0, "trade")).isEqualTo("0 trades");
+  }
+
+  @Test
+  void outcomeCodesReadAsWords() {
+    assertThat(EventSummaries.outcome("NOT_BETTER_THAN_WEAKEST"))
+        .isEqualTo("not better than weakest");
   }
 
   @Test

@@ -107,11 +107,19 @@ class AuditIngestionTest extends KafkaTestBase {
             "Backtest of sma-crossover(fast=10, slow=50) on AAPL 1d,"
                 + " 3-fold rolling walk-forward over 50 trials: out-of-sample"
                 + " return 27.1%, Sharpe 1.60, max drawdown 11.3%, 1 trade, efficiency 0.62",
-            "Cycle " + cycle + " scored: 2 of 3 ranked, 1 failed; best " + best + " score 1.42",
+            "Cycle "
+                + cycle
+                + " scored: 2 of 3 ranked, 1 failed, N = 4,221 trials, PBO 0.31,"
+                + " P(OOS loss) 0.08; best "
+                + best
+                + " score 0.84 (DSR 0.97)",
             "Promoted sma-crossover(fast=10, slow=50) on AAPL 1d:"
-                + " ranked first with score 1.42 and passed every gate",
-            "Demoted " + demoted + ": drawdown beyond the backtest's worst",
-            "Cycle " + cycle + " completed: 1 promoted, 0 demoted, 12 of 35 live",
+                + " DSR 0.97, rank 1, live 12 of 35 — passed every gate",
+            "Demoted " + demoted + ": live 11 — drawdown beyond the backtest's worst",
+            "Cycle "
+                + cycle
+                + " completed: 1 promoted, 0 demoted, 12 of 35 live;"
+                + " verdicts 1 promoted, 2 rejected by gates, 1 correlated",
             "Event io.lab.experiment.done from /test-lab about exp-1, recorded as received");
     Map<String, Object> experiment =
         items.stream()

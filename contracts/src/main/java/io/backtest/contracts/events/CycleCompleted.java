@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param liveCount live strategies after the cycle
  * @param cap maximum number of live strategies
  * @param summary the decision in a sentence
+ * @param verdicts the decision on every ranked candidate, best first
  * @param completedAt when
  */
 public record CycleCompleted(
@@ -30,6 +31,7 @@ public record CycleCompleted(
     int liveCount,
     int cap,
     String summary,
+    List<CandidateVerdict> verdicts,
     Instant completedAt) {
   public CycleCompleted {
     Checks.present(cycleId, "cycleId");
@@ -44,6 +46,7 @@ public record CycleCompleted(
     Checks.atLeast(liveCount, 0, "liveCount");
     Checks.atLeast(cap, 1, "cap");
     Checks.text(summary, "summary");
+    verdicts = List.copyOf(Checks.present(verdicts, "verdicts"));
     Checks.present(completedAt, "completedAt");
   }
 }

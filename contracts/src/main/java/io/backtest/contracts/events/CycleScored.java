@@ -12,6 +12,16 @@ import java.util.UUID;
  * @param scored results scored
  * @param failed backtests that failed
  * @param ranking scored candidates, best first
+ * @param trials trials the deflated Sharpe ratios account for: this cycle's plus those of earlier
+ *     cycles on the same instrument (the trial ledger)
+ * @param cycleTrials trials of this cycle alone (every parameter set its candidates tried)
+ * @param trialSharpeVariance cross-sectional variance of the annualised Sharpe ratios of this
+ *     cycle's and the ledger's candidates, a diagnostic (the DSR's V[SR] is the Sharpe estimator's
+ *     variance under the null, see {@code CandidateStatistics#expectedMaxSharpe})
+ * @param overfitting the cycle's CSCV diagnostics; null when the returns are too short or absent
+ * @param weights weights of the composite score
+ * @param correlations correlations among the best candidates and with the live set; null when no
+ *     candidate has returns
  * @param scoredAt when the ranking was made
  */
 public record CycleScored(
@@ -20,6 +30,12 @@ public record CycleScored(
     int scored,
     int failed,
     List<RankedStrategy> ranking,
+    long trials,
+    long cycleTrials,
+    double trialSharpeVariance,
+    OverfittingDiagnostics overfitting,
+    ScoringWeights weights,
+    Correlations correlations,
     Instant scoredAt) {
   public CycleScored {
     Checks.present(cycleId, "cycleId");
@@ -31,6 +47,12 @@ public record CycleScored(
       throw new IllegalArgumentException(
           "ranking has " + ranking.size() + " entries but scored is " + scored);
     }
+    if (trials < cycleTrials || cycleTrials < 0) {
+      throw new IllegalArgumentException(
+          "trials must be >= cycleTrials >= 0 but were " + trials + " and " + cycleTrials);
+    }
+    Checks.finite(trialSharpeVariance, "trialSharpeVariance");
+    Checks.present(weights, "weights");
     Checks.present(scoredAt, "scoredAt");
   }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param execution execution model of every backtest in the cycle
  * @param walkForward the walk-forward analysis every candidate gets; null for one backtest over the
  *     whole dataset
+ * @param scoring weights of the composite score for this cycle; null for scoring's defaults
  * @param startedAt when the cycle started
  */
 public record CycleStarted(
@@ -28,6 +29,7 @@ public record CycleStarted(
     List<UUID> strategyIds,
     ExecutionSettings execution,
     WalkForwardSettings walkForward,
+    ScoringWeights scoring,
     Instant startedAt) {
   public CycleStarted {
     Checks.present(cycleId, "cycleId");

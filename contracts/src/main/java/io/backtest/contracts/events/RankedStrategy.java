@@ -8,23 +8,14 @@ import java.util.UUID;
  * @param rank 1 for the best
  * @param strategyId the candidate
  * @param score composite score
- * @param totalReturn total return of its backtest
- * @param sharpe annualised Sharpe ratio of its backtest
- * @param maxDrawdown maximum drawdown of its backtest
+ * @param statistics what the score and the promotion gates are computed from
  */
 public record RankedStrategy(
-    int rank,
-    UUID strategyId,
-    double score,
-    double totalReturn,
-    double sharpe,
-    double maxDrawdown) {
+    int rank, UUID strategyId, double score, CandidateStatistics statistics) {
   public RankedStrategy {
     Checks.atLeast(rank, 1, "rank");
     Checks.present(strategyId, "strategyId");
     Checks.finite(score, "score");
-    Checks.finite(totalReturn, "totalReturn");
-    Checks.finite(sharpe, "sharpe");
-    Checks.finite(maxDrawdown, "maxDrawdown");
+    Checks.present(statistics, "statistics");
   }
 }

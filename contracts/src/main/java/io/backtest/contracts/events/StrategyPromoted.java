@@ -12,7 +12,11 @@ import java.util.UUID;
  * @param dataset instrument, timeframe and the data it was evaluated on
  * @param strategy template and parameters
  * @param execution the execution model its backtest assumed
- * @param metrics its backtest's metrics (the baseline monitoring compares live behaviour with)
+ * @param provenance what reproduces its backtest: the dataset's SHA-256, the seed, the engine
+ *     version
+ * @param metrics its backtest's metrics as the worker reported them
+ * @param expected the out-of-sample performance to expect, the baseline monitoring compares live
+ *     behaviour with
  * @param score composite score
  * @param rank rank in its cycle
  * @param liveCount live strategies after this promotion
@@ -26,7 +30,9 @@ public record StrategyPromoted(
     DatasetRef dataset,
     StrategyDefinition strategy,
     ExecutionSettings execution,
+    Provenance provenance,
     BacktestMetrics metrics,
+    ExpectedPerformance expected,
     double score,
     int rank,
     int liveCount,
@@ -39,7 +45,9 @@ public record StrategyPromoted(
     Checks.present(dataset, "dataset");
     Checks.present(strategy, "strategy");
     Checks.present(execution, "execution");
+    Checks.present(provenance, "provenance");
     Checks.present(metrics, "metrics");
+    Checks.present(expected, "expected");
     Checks.finite(score, "score");
     Checks.atLeast(rank, 1, "rank");
     Checks.atLeast(liveCount, 1, "liveCount");

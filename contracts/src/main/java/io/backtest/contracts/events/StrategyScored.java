@@ -8,17 +8,27 @@ import java.util.UUID;
  *
  * @param strategyId the candidate
  * @param cycleId the cycle
+ * @param rank its rank in the cycle, 1 for the best
  * @param score composite score (higher is better)
- * @param metrics the metrics the score was computed from
+ * @param metrics the backtest's metrics as the worker reported them
+ * @param statistics the statistics scoring computed, the score's inputs
  * @param scoredAt when it was scored
  */
 public record StrategyScored(
-    UUID strategyId, UUID cycleId, double score, BacktestMetrics metrics, Instant scoredAt) {
+    UUID strategyId,
+    UUID cycleId,
+    int rank,
+    double score,
+    BacktestMetrics metrics,
+    CandidateStatistics statistics,
+    Instant scoredAt) {
   public StrategyScored {
     Checks.present(strategyId, "strategyId");
     Checks.present(cycleId, "cycleId");
+    Checks.atLeast(rank, 1, "rank");
     Checks.finite(score, "score");
     Checks.present(metrics, "metrics");
+    Checks.present(statistics, "statistics");
     Checks.present(scoredAt, "scoredAt");
   }
 }

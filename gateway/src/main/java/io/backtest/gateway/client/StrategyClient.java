@@ -1,6 +1,8 @@
 package io.backtest.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backtest.gateway.rest.DecisionRequest;
+import io.backtest.gateway.rest.RollbackRequest;
 import io.backtest.gateway.rest.StartCycleRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -17,8 +19,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * strategy-service's API: cycles, strategies, datasets, templates. Answers are raw responses (the
- * default error mapper is off) so that the gateway passes status and body through.
+ * strategy-service's API: cycles, strategies, the live set, datasets, templates. Answers are raw
+ * responses (the default error mapper is off) so that the gateway passes status and body through.
  */
 @RegisterRestClient(configKey = "strategy")
 @RegisterClientHeaders(DownstreamHeaders.class)
@@ -50,6 +52,29 @@ public interface StrategyClient {
   @GET
   @Path("/strategies/{id}")
   Uni<Response> getStrategy(@PathParam("id") UUID id);
+
+  @POST
+  @Path("/strategies/{id}/promote")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> promote(@PathParam("id") UUID id, DecisionRequest request);
+
+  @POST
+  @Path("/strategies/{id}/demote")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> demote(@PathParam("id") UUID id, DecisionRequest request);
+
+  @GET
+  @Path("/deployments")
+  Uni<Response> listDeployments();
+
+  @GET
+  @Path("/deployments/history")
+  Uni<Response> listDeploymentHistory(@QueryParam("page") int page, @QueryParam("size") int size);
+
+  @POST
+  @Path("/deployments/rollback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> rollback(RollbackRequest request);
 
   @GET
   @Path("/datasets")

@@ -9,7 +9,8 @@ final class ApiExamples {
        "walkForward": {"windows": "rolling", "inSampleBars": 120, "outOfSampleBars": 40,
                        "search": "grid", "points": 20, "objective": "sharpe"},
        "costs": {"feeBps": 10, "slippageBps": 5},
-       "execution": {"fill": "next-open", "direction": "long-only"}}""";
+       "execution": {"fill": "next-open", "direction": "long-only"},
+       "scoring": {"deflatedSharpe": 0.6, "sharpe": 0.2, "consistency": 0.1, "drawdown": 0.1}}""";
 
   static final String CYCLE_ACCEPTED =
       """
@@ -27,8 +28,9 @@ final class ApiExamples {
        "costs": {"feeBps": 10.0, "slippageBps": 5.0},
        "execution": {"fill": "next-open", "direction": "long-only", "positionFraction": 1.0,
                      "capital": 10000.0},
+       "scoring": {"deflatedSharpe": 0.6, "sharpe": 0.2, "consistency": 0.1, "drawdown": 0.1},
        "createdAt": "2024-05-01T10:00:00Z", "completedAt": "2024-05-01T10:01:12Z",
-       "summary": "promoted 5 of 60 candidates (41 below min score, 12 over max drawdown, 2 failed); live 5 of 35",
+       "summary": "promoted 5 of 60 candidates (41 rejected by the gates, 12 too correlated with the live set, 2 backtests failed); live 5 of 35",
        "warnings": []}""";
 
   static final String CYCLE_SCORING_DOWN =
@@ -42,6 +44,7 @@ final class ApiExamples {
        "costs": {"feeBps": 10.0, "slippageBps": 5.0},
        "execution": {"fill": "next-open", "direction": "long-only", "positionFraction": 1.0,
                      "capital": 10000.0},
+       "scoring": null,
        "createdAt": "2024-05-01T10:00:00Z", "completedAt": null, "summary": null,
        "warnings": ["scoring-service unavailable"]}""";
 
@@ -56,17 +59,33 @@ final class ApiExamples {
                   "createdAt": "2024-05-01T10:00:00Z", "completedAt": null, "summary": null}],
        "page": 0, "size": 20, "total": 1}""";
 
+  /** Statistics of the best candidate of the examples (the contract's CandidateStatistics). */
+  private static final String STATISTICS =
+      """
+      {"points": 200, "pointsPerYear": 252.0, "backtestYears": 0.79,
+       "totalReturn": 0.118, "annualReturn": 0.152, "volatility": 0.141, "sharpe": 1.08,
+       "sortino": 1.61, "calmar": 1.9, "maxDrawdown": 0.08, "profitFactor": 1.7,
+       "winRate": 0.6, "tradeCount": 5, "foldConsistency": 0.8, "tStatistic": 0.96,
+       "efficiency": 0.62, "skewness": -0.21, "kurtosis": 4.3, "meanReturn": 0.00057,
+       "returnStdev": 0.0089, "probabilisticSharpe": 0.83, "deflatedSharpe": 0.41,
+       "expectedMaxSharpe": 0.88, "trials": 4221, "minBacktestYears": 3.6}""";
+
   static final String LEADERBOARD =
       """
       {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "COMPLETED",
        "expected": 60, "scored": 58, "failed": 2,
+       "trials": 4221, "cycleTrials": 1160, "trialSharpeVariance": 0.38,
+       "overfitting": {"candidates": 58, "points": 200, "partitions": 16, "splits": 12870,
+                       "pbo": 0.31, "probabilityOfOosLoss": 0.08, "degradationSlope": -0.42,
+                       "degradationIntercept": 0.0003},
+       "weights": {"deflatedSharpe": 0.6, "sharpe": 0.2, "consistency": 0.1, "drawdown": 0.1},
        "items": [{"rank": 1, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
                   "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
-                  "score": 1.4192,
-                  "metrics": {"totalReturn": 0.271, "cagr": 0.271, "annualisedVolatility": 0.17,
-                              "sharpe": 1.6, "sortino": 2.3, "maxDrawdown": 0.113,
-                              "tradeCount": 1, "winRate": 1.0, "profitFactor": null,
-                              "exposure": 0.8, "barCount": 252},
+                  "score": 0.5478,
+                  "statistics": """
+          + STATISTICS
+          + """
+          ,
                   "promoted": true}],
        "page": 0, "size": 20, "total": 58}""";
 
@@ -76,10 +95,10 @@ final class ApiExamples {
                   "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
                   "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
                   "datasetId": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d",
-                  "status": "LIVE", "score": 1.4192, "rank": 1,
-                  "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113,
-                              "tradeCount": 1},
-                  "reason": "rank 1 of 60: score 1.42 >= 0.50, Sharpe 1.60, max drawdown 11.3% <= 35.0%, 1 trade; live 5 of 35",
+                  "status": "LIVE", "score": 0.5478, "rank": 1,
+                  "metrics": {"totalReturn": 0.118, "sharpe": 1.08, "maxDrawdown": 0.08,
+                              "tradeCount": 5},
+                  "reason": "promoted: rank 1 of 58, score 0.5478; DSR 0.41 >= 0.30 (N = 4,221 trials); live 5 of 35",
                   "promotedAt": "2024-05-01T10:01:12Z", "demotedAt": null}],
        "page": 0, "size": 20, "total": 1}""";
 
@@ -89,9 +108,9 @@ final class ApiExamples {
        "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
        "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
        "datasetId": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d", "status": "LIVE",
-       "score": 1.4192, "rank": 1,
-       "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113, "tradeCount": 1},
-       "reason": "rank 1 of 60: score 1.42 >= 0.50, Sharpe 1.60, max drawdown 11.3% <= 35.0%, 1 trade; live 5 of 35",
+       "score": 0.5478, "rank": 1,
+       "metrics": {"totalReturn": 0.118, "sharpe": 1.08, "maxDrawdown": 0.08, "tradeCount": 5},
+       "reason": "promoted: rank 1 of 58, score 0.5478; DSR 0.41 >= 0.30 (N = 4,221 trials); live 5 of 35",
        "promotedAt": "2024-05-01T10:01:12Z", "demotedAt": null,
        "backtest": {"status": "COMPLETED", "durationMillis": 41, "error": null}}""";
 
@@ -100,10 +119,115 @@ final class ApiExamples {
       {"strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
        "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
        "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
-       "score": 1.4192, "rank": 1,
-       "metrics": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113, "tradeCount": 1},
-       "formula": "sharpe × (1 − maxDrawdown)", "live": true,
+       "score": 0.5478, "rank": 1,
+       "metrics": {"totalReturn": 0.118, "sharpe": 1.08, "maxDrawdown": 0.08, "tradeCount": 5},
+       "statistics": """
+          + STATISTICS
+          + """
+          ,
+       "weights": {"deflatedSharpe": 0.6, "sharpe": 0.2, "consistency": 0.1, "drawdown": 0.1},
+       "formula": "score = (0.6 × deflatedSharpe + 0.2 × clamp(sharpe / 3, 0, 1) + 0.1 × foldConsistency + 0.1 × clamp(1 − maxDrawdown / 0.5, 0, 1)) / (sum of the weights used)",
+       "verdict": {"outcome": "PROMOTED",
+                   "reason": "promoted: rank 1 of 58, score 0.5478; DSR 0.41 >= 0.30 (N = 4,221 trials), PBO 0.31 <= 0.50; live 5 of 35",
+                   "gates": [{"gate": "deflated-sharpe", "value": 0.41, "threshold": 0.3,
+                              "passed": true, "reason": "DSR 0.41 >= 0.30 (N = 4,221 trials)"},
+                             {"gate": "pbo", "value": 0.31, "threshold": 0.5, "passed": true,
+                              "reason": "PBO 0.31 <= 0.50"}]},
+       "correlations": {"withCandidates": [{"strategyId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                                            "correlation": 0.64}],
+                        "withLive": [{"strategyId": "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f",
+                                      "correlation": 0.12}]},
+       "live": true,
        "promotedAt": "2024-05-01T10:01:12Z", "demotedAt": null, "demotionReason": null}""";
+
+  static final String PROMOTE =
+      """
+      {"reason": "passed every gate in the cycle of 1 May; promoted after the desk's review"}""";
+
+  static final String PROMOTED =
+      """
+      {"seq": 43, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d", "action": "PROMOTED",
+       "reason": "manual promotion by operator: passed every gate in the cycle of 1 May; promoted after the desk's review",
+       "at": "2024-05-02T09:00:00Z", "eventId": "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+       "liveCount": 13, "cap": 35}""";
+
+  static final String DEMOTE =
+      """
+      {"reason": "live PnL 4 standard deviations below the backtest's expectation"}""";
+
+  static final String DEMOTED =
+      """
+      {"seq": 44, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d", "action": "DEMOTED",
+       "reason": "manual demotion by operator: live PnL 4 standard deviations below the backtest's expectation",
+       "at": "2024-05-03T15:30:00Z", "eventId": "6e7f8091-ab2c-4d3e-9f40-5b6c7d8e9fa0",
+       "liveCount": 12, "cap": 35}""";
+
+  static final String ROLLBACK =
+      """
+      {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+       "reason": "the next cycle's promotions drew down 9% in two days"}""";
+
+  static final String ROLLED_BACK =
+      """
+      {"cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+       "demoted": ["7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"],
+       "promoted": ["9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d"],
+       "liveCount": 12, "cap": 35}""";
+
+  static final String DEPLOYMENTS =
+      """
+      {"liveCount": 1, "cap": 35,
+       "strategies": [{"strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                       "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+                       "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+                       "datasetId": "syn-trend-7", "symbol": "SYN", "timeframe": "1d",
+                       "score": 0.8412, "rank": 1, "promotedAt": "2024-05-01T10:01:12Z",
+                       "reason": "promoted: rank 1 of 200, score 0.8412; DSR 0.99 >= 0.95 (N = 4,200 trials), ...; live 1 of 35",
+                       "expected": {"annualReturn": 0.31, "volatility": 0.14, "sharpe": 2.21,
+                                    "maxDrawdown": 0.12, "meanReturn": 0.0011, "returnStdev": 0.0088,
+                                    "pointsPerYear": 252, "barsPerPoint": 1, "tradesPerYear": 1.4,
+                                    "deflatedSharpe": 0.99}}]}""";
+
+  static final String DEPLOYMENT_HISTORY =
+      """
+      {"items": [{"seq": 42, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                  "action": "DEMOTED", "cycleId": null,
+                  "reason": "manual demotion by operator: live PnL 4 standard deviations below the backtest's expectation",
+                  "at": "2024-05-03T15:30:00Z", "eventId": "6e7f8091-ab2c-4d3e-9f40-5b6c7d8e9fa0"},
+                 {"seq": 41, "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                  "action": "PROMOTED", "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+                  "reason": "promoted: rank 1 of 200, score 0.8412; DSR 0.99 >= 0.95 (N = 4,200 trials), ...; live 1 of 35",
+                  "at": "2024-05-01T10:01:12Z", "eventId": "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f"}],
+       "page": 0, "size": 20, "total": 42}""";
+
+  static final String NO_REASON =
+      """
+      {"type": "about:blank", "title": "Bad Request", "status": 400,
+       "detail": "reason: must not be blank",
+       "instance": "/api/v1/strategies/9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d/demote",
+       "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "reason", "reason": "must not be blank"}]}""";
+
+  static final String CAP_REACHED =
+      """
+      {"type": "about:blank", "title": "Conflict", "status": 409,
+       "detail": "the live set is at its cap of 35: demote a strategy first",
+       "instance": "/api/v1/strategies/9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d/promote",
+       "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String NOT_LIVE =
+      """
+      {"type": "about:blank", "title": "Conflict", "status": 409,
+       "detail": "strategy 9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d is not live (it is RETIRED)",
+       "instance": "/api/v1/strategies/9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d/demote",
+       "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String UNRESTORABLE =
+      """
+      {"type": "about:blank", "title": "Conflict", "status": 409,
+       "detail": "live set full (35 of 35)",
+       "instance": "/api/v1/deployments/rollback", "correlationId": "c0ffee-2024-01",
+       "errors": []}""";
 
   static final String DATASETS =
       """

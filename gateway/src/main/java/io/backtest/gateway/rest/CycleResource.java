@@ -166,7 +166,12 @@ public class CycleResource {
               + " while results arrive, SCORED (or TIMED_OUT, when some never came) once the"
               + " ranking is final, and COMPLETED once the cycle's promotion decision is recorded:"
               + " only then are the promoted flags final (each says whether this cycle promoted"
-              + " the strategy). A COMPLETED page never changes and is cached for an hour; other"
+              + " the strategy). Each line carries the statistics its score was computed from"
+              + " (deflated and probabilistic Sharpe ratios, t-statistic, minimum backtest length,"
+              + " ...), the page the cycle's trial count (N of the deflated Sharpe ratios), its"
+              + " overfitting diagnostics (PBO, probability of out-of-sample loss, degradation)"
+              + " and the score's weights, all as scoring-service answered them."
+              + " A COMPLETED page never changes and is cached for an hour; other"
               + " pages are always read from scoring-service. X-Cache says whether the page came"
               + " from the cache. Role: viewer.")
   @APIResponse(

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     null for one backtest over the whole dataset
  * @param costs fees and slippage in basis points
  * @param execution fills, direction, position size and capital
+ * @param scoring weights of the composite score the cycle asked for; null for the defaults
  * @param createdAt when it started
  * @param completedAt when the promotion gate finished it, or null
  * @param summary the promotion gate's summary sentence, or null
@@ -40,6 +41,8 @@ public record CycleView(
     @Schema(nullable = true) StartCycleRequest.WalkForward walkForward,
     StartCycleRequest.Costs costs,
     StartCycleRequest.Execution execution,
+    @Schema(nullable = true, description = "Null when the cycle is scored with the defaults")
+        StartCycleRequest.Scoring scoring,
     Instant createdAt,
     Instant completedAt,
     String summary,

@@ -21,16 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             version = "1.0.0",
             description =
                 "The platform's one public API: start research cycles, follow them, read"
-                    + " leaderboards, strategies, datasets, market windows, monitoring and the"
-                    + " audit log. Every operation needs a bearer access token from the Keycloak"
-                    + " realm `backtest` (audience `backtest-api`); roles: `viewer` reads,"
-                    + " `operator` also starts cycles, `admin` also verifies the audit log. Every"
+                    + " leaderboards, strategies, the live set and its history, datasets, market"
+                    + " windows, monitoring and the audit log. Every operation needs a bearer"
+                    + " access token from the Keycloak realm `backtest` (audience `backtest-api`);"
+                    + " roles: `viewer` reads,"
+                    + " `operator` also starts cycles, `admin` also verifies the audit log,"
+                    + " promotes and demotes by hand and rolls the live set back. Every"
                     + " answer carries `X-Correlation-Id` (send your own, [A-Za-z0-9._:-]{1,64},"
                     + " to follow a request through the services and the audit log); errors are"
                     + " RFC 9457 problem+json."),
     tags = {
       @Tag(name = "cycles", description = "Research cycles and their leaderboards"),
-      @Tag(name = "strategies", description = "Candidate and live strategies, scorecards"),
+      @Tag(
+          name = "strategies",
+          description =
+              "Candidate and live strategies, scorecards, manual promotions and demotions"),
+      @Tag(name = "deployments", description = "The live set, its history and its rollback"),
       @Tag(name = "datasets", description = "Historical data sets and strategy templates"),
       @Tag(name = "market", description = "Rolling market windows"),
       @Tag(name = "monitoring", description = "Live strategies under watch"),

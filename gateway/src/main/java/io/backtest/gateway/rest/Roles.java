@@ -13,7 +13,7 @@ public final class Roles {
   /** Also starts research cycles. */
   public static final String OPERATOR = "operator";
 
-  /** Also verifies the audit log (and, later, promotes and demotes by hand). */
+  /** Also verifies the audit log, promotes and demotes by hand, and rolls the live set back. */
   public static final String ADMIN = "admin";
 
   private Roles() {}

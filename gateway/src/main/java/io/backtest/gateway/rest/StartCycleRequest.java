@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     whole dataset
  * @param costs fees and slippage
  * @param execution fills, direction, position size and capital
+ * @param scoring weights of the composite score; absent for the platform's defaults
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A research cycle to start")
@@ -63,8 +64,13 @@ public record StartCycleRequest(
                     + " dataset")
         WalkForward walkForward,
     @Schema(description = "Trading costs; 10 bps fee and 5 bps slippage when absent") Costs costs,
-    @Schema(description = "Order fills, direction, position size and capital")
-        Execution execution) {
+    @Schema(description = "Order fills, direction, position size and capital") Execution execution,
+    @Schema(
+            description =
+                "Weights of the composite score that ranks the cycle's candidates; the platform's"
+                    + " defaults (deflatedSharpe 0.5, sharpe 0.2, consistency 0.15, drawdown 0.15)"
+                    + " when absent")
+        Scoring scoring) {
 
   /**
    * A walk-forward analysis: the in-sample window picks the best of K parameter sets near the
@@ -165,4 +171,41 @@ public record StartCycleRequest(
           Double positionFraction,
       @Schema(description = "Starting equity; 10000 when absent", example = "10000")
           Double capital) {}
+
+  /**
+   * Weights of the composite score: the weighted mean of four components, each in [0, 1] (the
+   * contract's {@code ScoringWeights}). Passed through to strategy-service, which checks them and
+   * announces them in {@code cycle.started} for scoring-service.
+   *
+   * @param deflatedSharpe weight of the deflated Sharpe ratio
+   * @param sharpe weight of the annualised out-of-sample Sharpe ratio over 3, clamped to [0, 1]
+   * @param consistency weight of the share of profitable out-of-sample folds
+   * @param drawdown weight of {@code 1 − maxDrawdown / 0.5}, clamped to [0, 1]
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(
+      description =
+          "Weights of the composite score, the weighted mean of four components in [0, 1]: each"
+              + " >= 0, at least one positive")
+  public record Scoring(
+      @Schema(description = "Weight of the deflated Sharpe ratio", example = "0.5", required = true)
+          Double deflatedSharpe,
+      @Schema(
+              description =
+                  "Weight of the annualised out-of-sample Sharpe ratio over 3, clamped to [0, 1]",
+              example = "0.2",
+              required = true)
+          Double sharpe,
+      @Schema(
+              description =
+                  "Weight of the share of profitable out-of-sample folds (left out, with its"
+                      + " weight, without walk-forward)",
+              example = "0.15",
+              required = true)
+          Double consistency,
+      @Schema(
+              description = "Weight of 1 − maxDrawdown / 0.5, clamped to [0, 1]",
+              example = "0.15",
+              required = true)
+          Double drawdown) {}
 }

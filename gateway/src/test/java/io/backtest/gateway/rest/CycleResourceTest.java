@@ -95,6 +95,54 @@ class CycleResourceTest {
   }
 
   @Test
+  void scoreWeightsAreForwardedAsGiven() throws Exception {
+    String correlationId = "start-scoring-" + UUID.randomUUID();
+    strategyAnswersStart(accepted(UUID.randomUUID(), correlationId));
+
+    startCycle(
+            correlationId,
+            """
+            {"datasetId": "aapl-1d-2013", "candidates": 40,
+             "scoring": {"deflatedSharpe": 0.6, "sharpe": 0.2, "consistency": 0.1,
+                         "drawdown": 0.1}}
+            """)
+        .statusCode(202);
+
+    JsonNode body = JSON.readTree(forwardedStart(correlationId).body());
+    assertThat(body.path("scoring"))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"deflatedSharpe\":0.6,\"sharpe\":0.2,\"consistency\":0.1,\"drawdown\":0.1}"));
+  }
+
+  @Test
+  void partialScoreWeightsStayPartialForStrategyServiceToJudge() throws Exception {
+    String correlationId = "start-scoring-partial-" + UUID.randomUUID();
+    strategyAnswersStart(accepted(UUID.randomUUID(), correlationId));
+
+    startCycle(
+            correlationId,
+            "{\"datasetId\":\"aapl-1d-2013\",\"candidates\":5,\"scoring\":{\"sharpe\":1}}")
+        .statusCode(202);
+
+    assertThat(JSON.readTree(forwardedStart(correlationId).body()).path("scoring").toString())
+        .isEqualTo("{\"sharpe\":1.0}");
+  }
+
+  @Test
+  void wronglyTypedScoreWeightIsABadRequestNamingIt() {
+    String correlationId = "start-bad-scoring-" + UUID.randomUUID();
+    startCycle(
+            correlationId,
+            "{\"datasetId\":\"aapl-1d-2013\",\"candidates\":5,"
+                + "\"scoring\":{\"sharpe\":\"high\"}}")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("scoring.sharpe"));
+    assertThat(stubs.strategy().requestsWithCorrelationId(correlationId)).isEmpty();
+  }
+
+  @Test
   void wronglyTypedNestedMemberIsABadRequestNamingIt() {
     String correlationId = "start-bad-nested-" + UUID.randomUUID();
     startCycle(
@@ -120,6 +168,7 @@ class CycleResourceTest {
     assertThat(body.has("walkForward")).isFalse();
     assertThat(body.has("costs")).isFalse();
     assertThat(body.has("execution")).isFalse();
+    assertThat(body.has("scoring")).isFalse();
   }
 
   @Test
@@ -259,6 +308,8 @@ class CycleResourceTest {
         .body("counts.promoted", equalTo(0))
         .body("counts.scored", equalTo(29))
         .body("createdAt", equalTo("2024-05-01T10:00:00.123456Z"))
+        // members the gateway does not know of pass through
+        .body("scoring.deflatedSharpe", equalTo(0.6f))
         .body("warnings", empty());
   }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.gateway.Tokens;
 import io.backtest.gateway.stub.Canned;
 import io.backtest.gateway.stub.DownstreamStubs;
@@ -94,7 +95,7 @@ class ForwardingTest {
   }
 
   @Test
-  void scorecardIsReadFromScoringService() {
+  void scorecardIsReadFromScoringService() throws Exception {
     UUID id = UUID.randomUUID();
     stubs
         .scoring()
@@ -103,14 +104,23 @@ class ForwardingTest {
             "/api/v1/strategies/" + id + "/scorecard",
             Answer.json(200, Canned.json("scoring/scorecard.json", Map.of("id", id))));
 
-    as(Tokens.viewer(), "scorecard-" + id)
-        .get("/api/v1/strategies/" + id + "/scorecard")
-        .then()
-        .statusCode(200)
-        .body("strategyId", equalTo(id.toString()))
-        .body("formula", equalTo("sharpe × (1 − maxDrawdown)"));
+    String body =
+        as(Tokens.viewer(), "scorecard-" + id)
+            .get("/api/v1/strategies/" + id + "/scorecard")
+            .then()
+            .statusCode(200)
+            .body("strategyId", equalTo(id.toString()))
+            .body("statistics.deflatedSharpe", equalTo(0.41f))
+            .body("verdict.gates.gate", contains("deflated-sharpe", "pbo"))
+            .body("correlations.withCandidates[0].correlation", equalTo(0.64f))
+            .extract()
+            .asString();
     assertThat(only(stubs.scoring(), "scorecard-" + id).path())
         .isEqualTo("/api/v1/strategies/" + id + "/scorecard");
+    // passed through as answered: statistics, gates, correlations and all
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(body))
+        .isEqualTo(json.readTree(Canned.json("scoring/scorecard.json", Map.of("id", id))));
   }
 
   @Test

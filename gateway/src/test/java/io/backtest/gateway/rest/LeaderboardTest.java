@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.gateway.Tokens;
 import io.backtest.gateway.stub.Canned;
 import io.backtest.gateway.stub.DownstreamStubs;
@@ -28,6 +29,39 @@ class LeaderboardTest {
   @InjectStubs DownstreamStubs stubs;
 
   @Inject RedisDataSource redis;
+
+  /**
+   * The gateway does not re-map the ranking: every member scoring-service answers (per line the
+   * statistics the score came from, per cycle the trials, the overfitting diagnostics and the
+   * weights) reaches the caller as answered, whether read through or from the cache.
+   */
+  @Test
+  void rankingWithItsStatisticsAndDiagnosticsPassesThroughUnchanged() throws Exception {
+    UUID cycleId = UUID.randomUUID();
+    scoringAnswers(cycleId, "COMPLETED", 0, 5);
+    ObjectMapper json = new ObjectMapper();
+    var answered =
+        json.readTree(
+            Canned.json(
+                "scoring/leaderboard.json",
+                Map.of("id", cycleId, "status", "COMPLETED", "page", 0, "size", 5)));
+
+    for (String cache : new String[] {"MISS", "HIT"}) {
+      String body =
+          read(cycleId, 0, 5).statusCode(200).header("X-Cache", cache).extract().asString();
+      assertThat(json.readTree(body)).as("page (%s)", cache).isEqualTo(answered);
+    }
+    read(cycleId, 0, 5)
+        .body("trials", equalTo(4221))
+        .body("overfitting.pbo", equalTo(0.31f))
+        .body("overfitting.probabilityOfOosLoss", equalTo(0.08f))
+        .body("overfitting.degradationSlope", equalTo(-0.42f))
+        .body("weights.deflatedSharpe", equalTo(0.6f))
+        .body("items[0].statistics.deflatedSharpe", equalTo(0.41f))
+        .body("items[0].statistics.probabilisticSharpe", equalTo(0.83f))
+        .body("items[0].statistics.tStatistic", equalTo(0.96f))
+        .body("items[1].statistics.foldConsistency", equalTo(null));
+  }
 
   @Test
   void completedLeaderboardIsServedFromRedisForAnHour() {

@@ -30,6 +30,8 @@ class OpenApiTest {
           "GET /api/v1/datasets",
           "GET /api/v1/datasets/{id}",
           "GET /api/v1/datasets/{id}/regimes",
+          "GET /api/v1/deployments",
+          "GET /api/v1/deployments/history",
           "GET /api/v1/market/windows",
           "GET /api/v1/monitoring/strategies",
           "GET /api/v1/strategies",
@@ -39,7 +41,10 @@ class OpenApiTest {
           "POST /api/v1/backtests",
           "POST /api/v1/cycles",
           "POST /api/v1/datasets",
-          "POST /api/v1/datasets/synthetic");
+          "POST /api/v1/datasets/synthetic",
+          "POST /api/v1/deployments/rollback",
+          "POST /api/v1/strategies/{id}/demote",
+          "POST /api/v1/strategies/{id}/promote");
 
   private static final String PROBLEM = "application/problem+json";
   private static final String ESCAPED_PROBLEM = "application~1problem+json";
@@ -136,6 +141,7 @@ class OpenApiTest {
             "GET /api/v1/audit/entries",
             "GET /api/v1/cycles",
             "GET /api/v1/datasets",
+            "GET /api/v1/deployments/history",
             "GET /api/v1/market/windows",
             "GET /api/v1/monitoring/strategies",
             "GET /api/v1/strategies")) {
@@ -189,6 +195,36 @@ class OpenApiTest {
                 .at("/responses/200/content/application~1json/examples/completed/value/status")
                 .asText())
         .isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void liveSetChangesDocumentTheirBodiesRefusalsAndAdminRole() {
+    for (String change :
+        List.of(
+            "POST /api/v1/strategies/{id}/promote",
+            "POST /api/v1/strategies/{id}/demote",
+            "POST /api/v1/deployments/rollback")) {
+      JsonNode op = operation(change);
+      assertThat(op.path("description").asText()).as("%s role", change).endsWith("Role: admin.");
+      JsonNode body = op.at("/requestBody/content/application~1json");
+      assertThat(body.at("/schema/$ref").asText())
+          .as("%s body schema", change)
+          .endsWith(change.endsWith("rollback") ? "/RollbackRequest" : "/DecisionRequest");
+      assertThat(body.findValue("examples")).as("%s body example", change).isNotNull();
+      assertThat(op.at("/responses/409/content/" + ESCAPED_PROBLEM + "/examples"))
+          .as("%s conflict example", change)
+          .isNotEmpty();
+    }
+    assertThat(document.at("/components/schemas/RollbackRequest/required").toString())
+        .isEqualTo("[\"cycleId\",\"reason\"]");
+    assertThat(document.at("/components/schemas/DecisionRequest/required").toString())
+        .isEqualTo("[\"reason\"]");
+    assertThat(document.at("/components/schemas/Scoring/properties").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrder("deflatedSharpe", "sharpe", "consistency", "drawdown");
+    assertThat(
+            document.at("/components/schemas/StartCycleRequest/properties/scoring/$ref").asText())
+        .endsWith("/Scoring");
   }
 
   @Test

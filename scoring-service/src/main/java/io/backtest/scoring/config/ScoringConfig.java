@@ -1,5 +1,6 @@
 package io.backtest.scoring.config;
 
+import io.backtest.contracts.events.ScoringWeights;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -27,4 +28,63 @@ public interface ScoringConfig {
   @WithName("timeout-batch-size")
   @WithDefault("100")
   int timeoutBatchSize();
+
+  /** Combinatorially symmetric cross-validation of a cycle's ranking (the PBO). */
+  Cscv cscv();
+
+  /** Correlations a cycle's close computes. */
+  Correlation correlation();
+
+  /** Default weights of the composite score, for a cycle whose cycle.started names none. */
+  Weights weights();
+
+  /** CSCV settings. */
+  interface Cscv {
+    /**
+     * S, the blocks the out-of-sample returns are cut into: even, 2 to 24; C(S, S/2) splits are
+     * evaluated (12,870 for 16, the paper's suggestion).
+     */
+    @WithName("partitions")
+    @WithDefault("16")
+    int partitions();
+  }
+
+  /** Correlation settings. */
+  interface Correlation {
+    /**
+     * The best candidates of a cycle whose correlations with each other and with the live set are
+     * computed and published in cycle.scored (n(n−1)/2 pairs: 256 keep the event near 450 KB).
+     */
+    @WithName("max-candidates")
+    @WithDefault("256")
+    int maxCandidates();
+  }
+
+  /** Composite score weights, each ≥ 0, at least one positive. */
+  interface Weights {
+    /** Weight of the deflated Sharpe ratio. */
+    @WithName("deflated-sharpe")
+    @WithDefault("0.5")
+    double deflatedSharpe();
+
+    /** Weight of the annualised Sharpe ratio over 3, clamped to [0, 1]. */
+    @WithName("sharpe")
+    @WithDefault("0.2")
+    double sharpe();
+
+    /** Weight of the share of profitable out-of-sample folds. */
+    @WithName("consistency")
+    @WithDefault("0.15")
+    double consistency();
+
+    /** Weight of 1 − maxDrawdown / 0.5, clamped to [0, 1]. */
+    @WithName("drawdown")
+    @WithDefault("0.15")
+    double drawdown();
+
+    /** The weights as the events carry them; fails for a negative or all-zero set. */
+    default ScoringWeights toScoringWeights() {
+      return new ScoringWeights(deflatedSharpe(), sharpe(), consistency(), drawdown());
+    }
+  }
 }

@@ -9,8 +9,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Simple returns of a scored backtest, kept apart from the result row for the correlation and
- * overfitting statistics that need whole series.
+ * Simple returns of a scored backtest, kept apart from the result row for the statistics that need
+ * whole series: the cycle's scores and overfitting diagnostics, and correlation with the live set
+ * after the strategy was promoted.
  *
  * <p>A long series arrives with consecutive bars compounded into points ({@code barsPerPoint} > 1;
  * see {@link io.backtest.contracts.events.ReturnSeries}): {@link #returns} holds the points, and a
@@ -39,6 +40,13 @@ public class ReturnSeries {
   /** Bars compounded into each point of {@link #returns}, 1 when the series is per bar. */
   @Column(name = "bars_per_point", nullable = false)
   public int barsPerPoint = 1;
+
+  /**
+   * What makes two series comparable point by point: {@code <dataset sha256>:<first out-of-sample
+   * bar>:<barsPerPoint>} (see {@link io.backtest.engine.selection.ScoringInput#alignment()}).
+   */
+  @Column(nullable = false)
+  public String alignment;
 
   /** The points, in time order. */
   @JdbcTypeCode(SqlTypes.ARRAY)

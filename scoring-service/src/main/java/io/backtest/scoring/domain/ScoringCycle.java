@@ -1,5 +1,7 @@
 package io.backtest.scoring.domain;
 
+import io.backtest.contracts.events.OverfittingDiagnostics;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.WalkForwardSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +55,14 @@ public class ScoringCycle {
 
   public Long seed;
 
+  /**
+   * Weights of the composite score: those {@code cycle.started} asked for (null there for the
+   * defaults), and from the close on the weights the cycle was scored with.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public ScoringWeights weights;
+
   @Column(name = "started_at")
   public Instant startedAt;
 
@@ -81,6 +91,25 @@ public class ScoringCycle {
 
   @Column(name = "scored_at")
   public Instant scoredAt;
+
+  /**
+   * N of the deflated Sharpe ratios: this cycle's trials plus the trial ledger's earlier ones on
+   * the same symbol and timeframe; null until the close.
+   */
+  public Long trials;
+
+  /** This cycle's trials; null until the close. */
+  @Column(name = "cycle_trials")
+  public Long cycleTrials;
+
+  /** V[SR] of the deflated Sharpe ratios, annualised; null until the close. */
+  @Column(name = "trial_sharpe_variance")
+  public Double trialSharpeVariance;
+
+  /** The CSCV diagnostics; null until the close, and when the returns were too short. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public OverfittingDiagnostics overfitting;
 
   /** Id of the {@code cycle.completed} event; null until the decision is recorded. */
   @Column(name = "completed_event_id")

@@ -1,5 +1,6 @@
 package io.backtest.scoring.domain;
 
+import io.backtest.contracts.events.CandidateStatistics;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,10 +14,14 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The outcome of one candidate's backtest in a cycle: its metrics and score, or why it failed. The
- * metric columns mirror {@code BacktestMetrics}; they are null for a failed backtest. A scored
- * result also keeps what the overfitting statistics need of its walk-forward analysis (null without
- * one) and the provenance that reproduces it.
+ * The outcome of one candidate's backtest in a cycle: its metrics, or why it failed. The metric
+ * columns mirror {@code BacktestMetrics}; they are null for a failed backtest. A scored result also
+ * keeps what the overfitting statistics need of its walk-forward analysis (null without one) and
+ * the provenance that reproduces it.
+ *
+ * <p>Score, rank and statistics come when the cycle closes, for every result counted in it at once
+ * (they depend on the whole cycle); until then, and for a result that arrived after the close, they
+ * are null. Results ranked before migration V4 have a score and a rank but no statistics.
  *
  * <p>Rows recorded before the walk-forward contracts (migration V3) have no {@code
  * maxDrawdownBars}, no provenance, and null for the other metrics added then but {@code calmar}.
@@ -102,7 +107,17 @@ public class StrategyResult {
   @Column(name = "completed_at")
   public Instant completedAt;
 
+  /** Composite score; null until the cycle closed, and for a result not counted in it. */
   public Double score;
+
+  /** Position in the cycle's ranking, from 1; null until the cycle closed, or when not counted. */
+  @Column(name = "rank")
+  public Integer rank;
+
+  /** What the score and the promotion gates were computed from; null while {@link #rank} is. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public CandidateStatistics statistics;
 
   /** Folds of the walk-forward analysis; null without one. */
   @Column(name = "fold_count")
@@ -116,6 +131,13 @@ public class StrategyResult {
 
   /** Walk-forward efficiency; null without a walk-forward analysis, or when it is undefined. */
   public Double efficiency;
+
+  /**
+   * Share of the out-of-sample folds with a positive total return; null without a walk-forward
+   * analysis.
+   */
+  @Column(name = "fold_consistency")
+  public Double foldConsistency;
 
   /** Settings and folds of the walk-forward analysis; null without one. */
   @JdbcTypeCode(SqlTypes.JSON)

@@ -1,7 +1,6 @@
 package io.backtest.scoring.repository;
 
 import io.backtest.scoring.domain.Outcome;
-import io.backtest.scoring.domain.ScoreLine;
 import io.backtest.scoring.domain.StrategyResult;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,50 +15,42 @@ import java.util.UUID;
 @ApplicationScoped
 public class ResultRepository implements PanacheRepositoryBase<StrategyResult, UUID> {
 
-  /** The ranking order; {@link io.backtest.scoring.domain.Ranking#ORDER} is the same in Java. */
-  private static final Sort RANKING =
-      Sort.by("score", Sort.Direction.Descending).and("strategyId", Sort.Direction.Ascending);
-
-  private static final String RANKED = "cycleId = ?1 and outcome = ?2 and late = false";
+  /** A cycle's ranked results, best first (ranks are written when the cycle closes). */
+  private static final String RANKED =
+      "from StrategyResult r where r.cycleId = ?1 and r.rank is not null";
 
   /** The outcome already recorded for a strategy in a cycle, or null. */
   public Uni<StrategyResult> findOutcome(UUID cycleId, UUID strategyId) {
     return find("cycleId = ?1 and strategyId = ?2", cycleId, strategyId).firstResult();
   }
 
-  /** What the ranking of a cycle needs, for every result counted in it. */
-  public Uni<List<ScoreLine>> scoreLines(UUID cycleId) {
-    return find(RANKED, cycleId, Outcome.SCORED).project(ScoreLine.class).list();
+  /**
+   * The scored results counted in a cycle, by strategy id (PostgreSQL's uuid order, which is the
+   * ids' text order): a fixed order, so that the same results always give the same numbers to the
+   * last bit.
+   */
+  public Uni<List<StrategyResult>> findCounted(UUID cycleId) {
+    return find(
+            "from StrategyResult r where r.cycleId = ?1 and r.outcome = ?2 and r.late = false"
+                + " order by r.strategyId",
+            cycleId,
+            Outcome.SCORED)
+        .list();
   }
 
   /** One page of a cycle's ranked results, best first. */
   @WithSession
   public Uni<List<StrategyResult>> rankedPage(UUID cycleId, int page, int size) {
-    return find(RANKED, RANKING, cycleId, Outcome.SCORED).page(Page.of(page, size)).list();
+    return find(RANKED + " order by r.rank", cycleId).page(Page.of(page, size)).list();
   }
 
-  /** Results counted in a cycle's ranking. */
+  /** Results ranked in a cycle; 0 until it closed. */
   @WithSession
   public Uni<Long> countRanked(UUID cycleId) {
-    return count(RANKED, cycleId, Outcome.SCORED);
+    return find(RANKED, cycleId).count();
   }
 
-  /**
-   * The rank of a counted result in its cycle: one more than the results ahead of it in the ranking
-   * order.
-   */
-  @WithSession
-  public Uni<Integer> rankOf(StrategyResult result) {
-    return count(
-            RANKED + " and (score > ?3 or (score = ?3 and strategyId < ?4))",
-            result.cycleId,
-            Outcome.SCORED,
-            result.score,
-            result.strategyId)
-        .map(ahead -> Math.toIntExact(ahead + 1));
-  }
-
-  /** The latest scored result of a strategy, or null. */
+  /** The latest scored result of a strategy (ranked or not), or null. */
   @WithSession
   public Uni<StrategyResult> findLatestScored(UUID strategyId) {
     return find(

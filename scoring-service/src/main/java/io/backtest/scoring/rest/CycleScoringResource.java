@@ -45,12 +45,19 @@ public class CycleScoringResource {
   @Operation(
       summary = "One page of a cycle's ranking",
       description =
-          "Scored results best first: score descending, ties by strategy id. Ranks are positions"
-              + " in the whole cycle, also while results are still coming in (status SCORING)."
-              + " score = sharpe × (1 − maxDrawdown) when the strategy traded at least once, else"
-              + " 0, rounded to 4 decimals. promoted says whether the cycle's decision promoted"
-              + " the strategy: false until the cycle is COMPLETED, after which the page never"
-              + " changes.")
+          "Ranked results best first: composite score descending, ties by strategy id, with each"
+              + " line's key statistics (deflated and probabilistic Sharpe ratio, Sharpe, Sortino,"
+              + " Calmar, maximum drawdown, t-statistic, fold consistency, trades, backtest and"
+              + " minimum backtest length) and, once decided, the promotion gate's verdict. The"
+              + " whole cycle is scored at once when it closes (the deflated Sharpe ratio, PBO and"
+              + " correlations depend on all its candidates and on the trials made before on the"
+              + " same instrument): while the cycle is SCORING the page is empty. diagnostics holds"
+              + " the cycle's trials, CSCV diagnostics (PBO, probability of out-of-sample loss,"
+              + " degradation), weights and the formula in words: score = weighted mean of the"
+              + " deflated Sharpe ratio, clamp(sharpe / 3, 0, 1), the fold consistency and"
+              + " clamp(1 − maxDrawdown / 0.5, 0, 1); 0 without trades; 4 decimals. promoted says"
+              + " whether the cycle's decision promoted the strategy: false until the cycle is"
+              + " COMPLETED, after which the page never changes.")
   @APIResponse(
       responseCode = "200",
       description = "The page",
@@ -88,9 +95,10 @@ public class CycleScoringResource {
       summary = "A cycle's scoring progress",
       description =
           "Expected, scored and failed results and the status: SCORING while results come in,"
-              + " SCORED once all are in, TIMED_OUT when results stopped arriving (the missing ones"
-              + " are counted as failed), COMPLETED once the promotion decision (cycle.completed)"
-              + " is recorded.")
+              + " SCORED once all are in (the cycle is then scored and ranked at once), TIMED_OUT"
+              + " when results stopped arriving (what is in is scored, the missing ones are counted"
+              + " as failed), COMPLETED once the promotion decision (cycle.completed) is recorded;"
+              + " with the cycle's diagnostics (trials, PBO, weights, formula) once it closed.")
   @APIResponse(
       responseCode = "200",
       description = "The progress",

@@ -8,12 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One ranked result of a cycle.
  *
- * @param rank position in the whole cycle's ranking (score descending, then strategy id), from 1
+ * @param rank position in the cycle's ranking (score descending, then strategy id), from 1
  * @param strategyId the candidate
  * @param template its template
  * @param parameters its parameter values
- * @param score its score, {@code sharpe × (1 − maxDrawdown)} (0 without trades)
- * @param metrics its backtest's metrics
+ * @param score its composite score (see the page's {@code diagnostics.formula})
+ * @param statistics the key statistics behind the score; null for a result ranked before the
+ *     composite score
+ * @param metrics its backtest's metrics as the worker reported them
+ * @param verdict the promotion gate's outcome on it ({@code PROMOTED}, {@code REJECTED_BY_GATES},
+ *     ...); null until the cycle is decided
  * @param promoted whether this cycle's decision ({@code cycle.completed}) promoted it: a fact of
  *     the cycle, false until the cycle is {@code COMPLETED}, unchanged by later demotions
  */
@@ -23,8 +27,19 @@ public record LeaderboardItem(
     UUID strategyId,
     String template,
     Map<String, Number> parameters,
-    @Schema(description = "sharpe × (1 − maxDrawdown), 0 without trades, 4 decimals.") double score,
+    @Schema(description = "Composite score in [0, 1], 4 decimals; see diagnostics.formula.")
+        double score,
+    @Schema(
+            nullable = true,
+            description = "Null for a result ranked before the composite score existed.")
+        KeyStatistics statistics,
     BacktestMetrics metrics,
+    @Schema(
+            nullable = true,
+            description =
+                "The promotion gate's outcome: PROMOTED, REJECTED_BY_GATES, CORRELATED, ...; null"
+                    + " until the cycle is decided (see the scorecard for the gates and reason).")
+        String verdict,
     @Schema(
             description =
                 "Whether this cycle's decision promoted the strategy: false until the cycle is"

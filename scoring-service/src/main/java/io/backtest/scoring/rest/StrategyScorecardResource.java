@@ -32,9 +32,14 @@ public class StrategyScorecardResource {
   @Operation(
       summary = "A strategy's scorecard",
       description =
-          "Score, rank in its cycle, backtest metrics, the formula (sharpe × (1 − maxDrawdown),"
-              + " 0 without trades, 4 decimals) and whether the strategy is live now (its latest"
-              + " promotion or demotion).")
+          "Composite score and rank in its cycle (once the cycle closed), every statistic"
+              + " scoring computed from the out-of-sample returns (deflated and probabilistic"
+              + " Sharpe ratio, minimum backtest length, t-statistic, fold consistency, ...), the"
+              + " backtest metrics, the promotion gate's verdict with each gate's value, threshold"
+              + " and reason (or 'not decided yet'), its correlations with the strategies live at"
+              + " the close and with the cycle's other best candidates, the cycle's diagnostics"
+              + " (trials, PBO, weights), the formula in words, and whether the strategy is live"
+              + " now (its latest promotion or demotion).")
   @APIResponse(
       responseCode = "200",
       description = "The scorecard",
@@ -51,7 +56,7 @@ public class StrategyScorecardResource {
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "404",
-      description = "No scored backtest of this strategy (unknown, or its backtest failed)",
+      description = "No completed backtest of this strategy (unknown, or its backtest failed)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -9,43 +9,63 @@ import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
+import io.backtest.engine.selection.CycleScore;
+import io.backtest.engine.selection.CycleScorer;
+import io.backtest.engine.selection.LiveReturns;
+import io.backtest.engine.selection.ScoringInput;
+import io.backtest.engine.selection.TrialHistory;
+import io.backtest.scoring.config.ScoringConfig;
+import io.backtest.scoring.domain.CycleCorrelations;
 import io.backtest.scoring.domain.CycleStatus;
-import io.backtest.scoring.domain.Ranking;
 import io.backtest.scoring.domain.ScoringCycle;
-import io.backtest.scoring.domain.ScoringModel;
+import io.backtest.scoring.domain.SeriesPoints;
 import io.backtest.scoring.domain.StrategyResult;
+import io.backtest.scoring.domain.TrialLedgerEntry;
 import io.backtest.scoring.mapping.ScoringMapper;
+import io.backtest.scoring.repository.CorrelationRepository;
 import io.backtest.scoring.repository.CycleRepository;
 import io.backtest.scoring.repository.DecisionRepository;
 import io.backtest.scoring.repository.ResultRepository;
 import io.backtest.scoring.repository.ReturnSeriesRepository;
 import io.backtest.scoring.repository.StandingRepository;
+import io.backtest.scoring.repository.TrialLedgerRepository;
+import io.backtest.scoring.repository.VerdictRepository;
 import io.backtest.support.config.PlatformConfig;
 import io.backtest.support.http.Correlation;
 import io.backtest.support.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
- * Scores backtest results, counts a cycle's outcomes and closes the cycle exactly once, with its
- * ranking, when every announced result is in or when it went quiet for too long; then records the
- * promotion decision on it ({@code cycle.completed}) once, and keeps the live standing of
- * strategies ({@code strategy.promoted} / {@code strategy.demoted}).
+ * Stores and counts a cycle's backtest results, and closes the cycle exactly once when every
+ * announced result is in or when it went quiet for too long: then, and only then, scores all its
+ * counted results together ({@link CycleScorer}: the honest statistics depend on the whole cycle),
+ * extends the trial ledger and emits {@code strategy.scored} per result and {@code cycle.scored}.
+ * Records the promotion decision on the cycle ({@code cycle.completed}) once, and keeps the live
+ * standing of strategies ({@code strategy.promoted} / {@code strategy.demoted}).
  *
  * <p>Every method that touches a cycle first takes the cycle's row lock ({@link
  * CycleRepository#lockOrCreate}): the events of one cycle arrive on several topics at once, and the
- * lock makes "count, then complete if all are in" one step. {@code cycle.scored} goes into the
- * outbox in the same transaction that sets the cycle's {@code scored_event_id}, so it is emitted
- * once however the events interleave or are redelivered.
+ * lock makes "count, then complete if all are in" one step. The scores, ranks, statistics, the
+ * ledger entry and the events go into the same transaction that sets the cycle's {@code
+ * scored_event_id}, so they are written and emitted once however the events interleave or are
+ * redelivered.
  */
 @ApplicationScoped
 public class ScoringService {
@@ -54,9 +74,14 @@ public class ScoringService {
   private final ReturnSeriesRepository returnSeries;
   private final StandingRepository standings;
   private final DecisionRepository decisions;
-  private final ScoringModel model;
+  private final VerdictRepository verdicts;
+  private final TrialLedgerRepository ledger;
+  private final CorrelationRepository correlations;
+  private final CycleScorer scorer;
+  private final ScoringConfig config;
   private final Outbox outbox;
   private final PlatformConfig platform;
+  private final Vertx vertx;
 
   public ScoringService(
       CycleRepository cycles,
@@ -64,17 +89,27 @@ public class ScoringService {
       ReturnSeriesRepository returnSeries,
       StandingRepository standings,
       DecisionRepository decisions,
-      ScoringModel model,
+      VerdictRepository verdicts,
+      TrialLedgerRepository ledger,
+      CorrelationRepository correlations,
+      CycleScorer scorer,
+      ScoringConfig config,
       Outbox outbox,
-      PlatformConfig platform) {
+      PlatformConfig platform,
+      Vertx vertx) {
     this.cycles = cycles;
     this.results = results;
     this.returnSeries = returnSeries;
     this.standings = standings;
     this.decisions = decisions;
-    this.model = model;
+    this.verdicts = verdicts;
+    this.ledger = ledger;
+    this.correlations = correlations;
+    this.scorer = scorer;
+    this.config = config;
     this.outbox = outbox;
     this.platform = platform;
+    this.vertx = vertx;
   }
 
   /**
@@ -100,6 +135,10 @@ public class ScoringService {
               cycle.templates = started.templates().toArray(String[]::new);
               cycle.walkForward = started.walkForward();
               cycle.seed = started.seed();
+              if (cycle.isOpen()) {
+                // null: the configured defaults, taken when the cycle closes
+                cycle.weights = started.scoring();
+              }
               cycle.startedAt = started.startedAt();
               // the cycle's own correlation id, should an earlier result have carried another
               cycle.correlationId = event.correlationId();
@@ -127,15 +166,15 @@ public class ScoringService {
   }
 
   /**
-   * Stores and scores a completed backtest, emits {@code strategy.scored}, and closes its cycle if
-   * this was the last result. A strategy's first outcome in a cycle counts; a later one (another
-   * backtest of the same candidate) is logged and ignored.
+   * Stores a completed backtest with its return series, unscored, counts it and closes its cycle if
+   * this was the last result (which scores the cycle). A strategy's first outcome in a cycle
+   * counts; a later one (another backtest of the same candidate) is logged and ignored.
    */
   @WithTransaction
   public Uni<Void> recordBacktest(EventEnvelope<BacktestCompleted> event) {
     BacktestCompleted completed = event.data();
     return recordOutcome(
-        event, completed.cycleId(), completed.strategyId(), completed.backtestId(), this::score);
+        event, completed.cycleId(), completed.strategyId(), completed.backtestId(), this::store);
   }
 
   /** Counts a failed backtest and closes its cycle if this was the last result. */
@@ -178,15 +217,17 @@ public class ScoringService {
 
   /**
    * Records the promotion decision on a cycle ({@code cycle.completed}): the strategies it promoted
-   * and demoted, and the status {@code COMPLETED}. The first decision recorded for a cycle stands;
-   * a later {@code cycle.completed} of the same cycle (another event id) is logged and ignored. A
-   * cycle scoring never saw is created for it.
+   * and demoted, the gate's verdict on every ranked candidate, and the status {@code COMPLETED}.
+   * The first decision recorded for a cycle stands; a later {@code cycle.completed} of the same
+   * cycle (another event id) is logged and ignored. A cycle scoring never saw is created for it; a
+   * cycle still open with results in is closed (scored) first, so that its trials enter the ledger.
    */
   @WithTransaction
   public Uni<Void> recordCompletion(EventEnvelope<CycleCompleted> event) {
     CycleCompleted completed = event.data();
+    Instant now = Instant.now();
     return cycles
-        .lockOrCreate(completed.cycleId(), event.correlationId(), Instant.now())
+        .lockOrCreate(completed.cycleId(), event.correlationId(), now)
         .chain(
             cycle -> {
               if (cycle.completedEventId != null) {
@@ -196,30 +237,47 @@ public class ScoringService {
                     cycle.cycleId, event.id(), cycle.completedEventId);
                 return Uni.createFrom().voidItem();
               }
+              Uni<Void> closed = Uni.createFrom().voidItem();
               if (cycle.startedAt == null && cycle.scored + cycle.failed == 0) {
                 Log.warnf(
                     "cycle %s: decided, but scoring never saw any of its events; recorded without"
                         + " a ranking",
                     cycle.cycleId);
+              } else if (cycle.status == CycleStatus.SCORING && cycle.scored + cycle.failed > 0) {
+                Log.warnf(
+                    "cycle %s: decided while scoring had it open (%s); scoring what is in first,"
+                        + " results arriving from now on are kept as late",
+                    cycle.cycleId, progress(cycle));
+                closed = close(cycle, CycleStatus.SCORED, event.id().toString(), now);
               } else if (cycle.status == CycleStatus.SCORING) {
                 Log.warnf(
-                    "cycle %s: decided while scoring had it open (%s); results arriving from now"
-                        + " on are kept as late",
-                    cycle.cycleId, progress(cycle));
+                    "cycle %s: decided before any of its results arrived; results arriving from"
+                        + " now on are kept as late",
+                    cycle.cycleId);
               }
-              CycleStatus previous = cycle.status;
-              cycle.status = CycleStatus.COMPLETED;
-              cycle.completedEventId = event.id();
-              cycle.completedAt = completed.completedAt();
-              Log.infof(
-                  "cycle %s COMPLETED (was %s): %d promoted, %d demoted; %s",
-                  cycle.cycleId,
-                  previous,
-                  completed.promoted().size(),
-                  completed.demoted().size(),
-                  completed.summary());
-              return decisions.persist(ScoringMapper.decisions(completed));
+              return closed.chain(
+                  () -> {
+                    CycleStatus previous = cycle.status;
+                    cycle.status = CycleStatus.COMPLETED;
+                    cycle.completedEventId = event.id();
+                    cycle.completedAt = completed.completedAt();
+                    Log.infof(
+                        "cycle %s COMPLETED (was %s): %d promoted, %d demoted, %d verdicts; %s",
+                        cycle.cycleId,
+                        previous,
+                        completed.promoted().size(),
+                        completed.demoted().size(),
+                        completed.verdicts().size(),
+                        completed.summary());
+                    return persistAll(decisions, ScoringMapper.decisions(completed))
+                        .chain(() -> persistAll(verdicts, ScoringMapper.verdicts(completed)));
+                  });
             });
+  }
+
+  /** Persists the rows, if any (Panache refuses an empty batch). */
+  private static <E> Uni<Void> persistAll(PanacheRepositoryBase<E, ?> repository, List<E> rows) {
+    return rows.isEmpty() ? Uni.createFrom().voidItem() : repository.persist(rows);
   }
 
   /** Marks a strategy live, unless a later decision about it is already recorded. */
@@ -272,9 +330,10 @@ public class ScoringService {
   }
 
   /**
-   * Closes a cycle that had no event since {@code cutoff}: emits {@code cycle.scored} with the
-   * results that are in, the missing ones counted as failed, and sets the status to {@code
-   * TIMED_OUT}. Does nothing if the cycle closed or heard from a result meanwhile.
+   * Closes a cycle that had no event since {@code cutoff}: scores and ranks the results that are
+   * in, emits {@code cycle.scored} with the missing ones counted as failed (their trials estimated
+   * at the scored ones' mean), and sets the status to {@code TIMED_OUT}. Does nothing if the cycle
+   * closed or heard from a result meanwhile.
    *
    * @return whether the cycle was closed
    */
@@ -332,36 +391,28 @@ public class ScoringService {
     return stored.chain(() -> completeIfAllIn(cycle, event.id(), now));
   }
 
-  private Uni<Void> score(ScoringCycle cycle, EventEnvelope<BacktestCompleted> event, Instant now) {
+  private Uni<Void> store(ScoringCycle cycle, EventEnvelope<BacktestCompleted> event, Instant now) {
     BacktestCompleted completed = event.data();
-    double score = model.score(completed.metrics());
     boolean late = !cycle.isOpen();
     fillDataset(cycle, completed.dataset());
-    EventEnvelope<StrategyScored> scored =
-        event.causes(
-            EventCatalog.STRATEGY_SCORED,
-            platform.source(),
-            completed.strategyId().toString(),
-            new StrategyScored(
-                completed.strategyId(), completed.cycleId(), score, completed.metrics(), now));
     Uni<Void> stored =
         results
-            .persist(ScoringMapper.scoredResult(completed, score, late, event.id(), now))
+            .persist(ScoringMapper.scoredResult(completed, late, event.id(), now))
             .chain(() -> returnSeries.persist(ScoringMapper.returnSeries(completed)))
-            .chain(() -> outbox.add(EventCatalog.STRATEGY_SCORED, scored));
+            .replaceWithVoid();
     if (late) {
       Log.warnf(
-          "cycle %s: strategy %s scored %.4f after the cycle was closed (%s); stored, not ranked",
-          cycle.cycleId, completed.strategyId(), score, cycle.status);
+          "cycle %s: backtest %s of strategy %s completed after the cycle was closed (%s); stored,"
+              + " never scored or ranked",
+          cycle.cycleId, completed.backtestId(), completed.strategyId(), cycle.status);
       return stored;
     }
     cycle.scored++;
     cycle.lastActivityAt = now;
     Log.infof(
-        "cycle %s: strategy %s scored %.4f (sharpe %.4f, max drawdown %.4f, %d trades%s); %s",
+        "cycle %s: strategy %s in (sharpe %.4f, max drawdown %.4f, %d trades%s); %s",
         cycle.cycleId,
         completed.strategyId(),
-        score,
         completed.metrics().sharpe(),
         completed.metrics().maxDrawdown(),
         completed.metrics().tradeCount(),
@@ -388,50 +439,224 @@ public class ScoringService {
     return close(cycle, CycleStatus.SCORED, causationId.toString(), now);
   }
 
-  /** Ranks the counted results, emits {@code cycle.scored} and closes the cycle. */
+  /**
+   * Closes the cycle: scores and ranks its counted results together, records their scores, ranks
+   * and statistics and the cycle's diagnostics, extends the trial ledger, and emits {@code
+   * strategy.scored} per ranked result and {@code cycle.scored}, all in the caller's transaction.
+   */
   private Uni<Void> close(ScoringCycle cycle, CycleStatus status, String causationId, Instant now) {
-    // the ranking query must see the result stored in this transaction
+    if (cycle.expected == null) {
+      // cycle.started never came: what is in is all that is known
+      cycle.expected = cycle.scored + cycle.failed;
+    }
+    cycle.missing = Math.max(0, cycle.expected - cycle.scored - cycle.failed);
+    ScoringWeights weights =
+        cycle.weights != null ? cycle.weights : config.weights().toScoringWeights();
+    // the queries must see the result stored in this transaction
     return results
         .flush()
-        .chain(() -> results.scoreLines(cycle.cycleId))
+        .chain(() -> closeInputs(cycle))
         .chain(
-            lines -> {
-              if (cycle.expected == null) {
-                // cycle.started never came: what is in is all that is known
-                cycle.expected = cycle.scored + cycle.failed;
-              }
-              cycle.missing = Math.max(0, cycle.expected - cycle.scored - cycle.failed);
-              List<RankedStrategy> ranking = Ranking.rank(lines);
-              EventEnvelope<CycleScored> event =
-                  EventEnvelope.create(
-                      EventCatalog.CYCLE_SCORED,
-                      platform.source(),
-                      cycle.cycleId.toString(),
-                      cycle.correlationId,
-                      causationId,
-                      new CycleScored(
-                          cycle.cycleId,
-                          cycle.expected,
-                          cycle.scored,
-                          cycle.failed + cycle.missing,
-                          ranking,
-                          now));
-              cycle.status = status;
-              cycle.scoredEventId = event.id();
-              cycle.scoredAt = now;
-              Log.infof(
-                  "cycle %s %s: %d scored, %d failed, %d missing of %d; best %s",
+            inputs ->
+                score(cycle, inputs, weights)
+                    .chain(
+                        score ->
+                            record(
+                                cycle, status, causationId, now, inputs.rows(), weights, score)));
+  }
+
+  /**
+   * What a close reads: the counted results (by strategy id) with their series, the live
+   * strategies' series, and the ledger's earlier trials on the instrument.
+   */
+  private record CloseInputs(
+      List<StrategyResult> rows,
+      List<SeriesPoints> series,
+      List<SeriesPoints> live,
+      TrialHistory earlier) {
+    CloseInputs withLive(List<SeriesPoints> liveSeries) {
+      return new CloseInputs(rows, series, liveSeries, earlier);
+    }
+
+    CloseInputs withEarlier(TrialHistory history) {
+      return new CloseInputs(rows, series, live, history);
+    }
+  }
+
+  /** Loads a close's inputs, one query after the other (a session is not concurrent). */
+  private Uni<CloseInputs> closeInputs(ScoringCycle cycle) {
+    return results
+        .findCounted(cycle.cycleId)
+        .chain(
+            rows ->
+                returnSeries
+                    .findCounted(cycle.cycleId)
+                    .map(series -> new CloseInputs(rows, series, List.of(), TrialHistory.NONE)))
+        .chain(inputs -> returnSeries.findLive(cycle.cycleId).map(inputs::withLive))
+        .chain(inputs -> earlierTrials(cycle).map(inputs::withEarlier));
+  }
+
+  /**
+   * The ledger's trials on the cycle's instrument before this cycle, under the instrument's lock;
+   * none when the instrument is unknown (no result and no cycle.started named it).
+   */
+  private Uni<TrialHistory> earlierTrials(ScoringCycle cycle) {
+    if (cycle.symbol == null || cycle.timeframe == null) {
+      return Uni.createFrom().item(TrialHistory.NONE);
+    }
+    return ledger
+        .lockInstrument(cycle.symbol, cycle.timeframe)
+        .chain(() -> ledger.earlier(cycle.symbol, cycle.timeframe, cycle.cycleId));
+  }
+
+  /** Runs the cycle scorer off the event loop (CSCV over a few hundred series takes a while). */
+  private Uni<CycleScore> score(ScoringCycle cycle, CloseInputs in, ScoringWeights weights) {
+    Map<UUID, SeriesPoints> byBacktest = new HashMap<>();
+    in.series().forEach(s -> byBacktest.put(s.backtestId(), s));
+    List<StrategyResult> rows = in.rows();
+    List<ScoringInput> inputs = new ArrayList<>(rows.size());
+    long scoredTrials = 0;
+    for (StrategyResult row : rows) {
+      SeriesPoints points = byBacktest.get(row.backtestId);
+      if (points == null) {
+        throw new IllegalStateException(
+            "cycle " + cycle.cycleId + ": backtest " + row.backtestId + " has no return series");
+      }
+      inputs.add(ScoringMapper.scoringInput(row, points));
+      scoredTrials += ScoringMapper.trials(row);
+    }
+    long uncounted = uncountedTrials(cycle.failed + cycle.missing, scoredTrials, rows.size());
+    List<LiveReturns> live = in.live().stream().map(ScoringMapper::liveReturns).toList();
+    TrialHistory earlier = in.earlier();
+    return offload(() -> scorer.score(inputs, live, earlier, uncounted, weights));
+  }
+
+  /**
+   * Trials of the results that were not scored (failed or never arrived): each is assumed to have
+   * tried as many parameter sets as the scored ones did on average, rounded up; none when nothing
+   * was scored. A trial made is a trial made, whether or not its result came back.
+   */
+  static long uncountedTrials(int unscored, long scoredTrials, int scored) {
+    if (scored == 0 || unscored == 0) {
+      return 0;
+    }
+    return Math.ceilDiv(scoredTrials * unscored, scored);
+  }
+
+  /** Writes what the close computed and emits its events. */
+  private Uni<Void> record(
+      ScoringCycle cycle,
+      CycleStatus status,
+      String causationId,
+      Instant now,
+      List<StrategyResult> rows,
+      ScoringWeights weights,
+      CycleScore score) {
+    Map<UUID, StrategyResult> byStrategy = new HashMap<>();
+    rows.forEach(row -> byStrategy.put(row.strategyId, row));
+    List<EventEnvelope<StrategyScored>> perResult = new ArrayList<>(score.ranking().size());
+    for (RankedStrategy ranked : score.ranking()) {
+      StrategyResult row = byStrategy.get(ranked.strategyId());
+      row.score = ranked.score();
+      row.rank = ranked.rank();
+      row.statistics = ranked.statistics();
+      perResult.add(
+          EventEnvelope.create(
+              EventCatalog.STRATEGY_SCORED,
+              platform.source(),
+              row.strategyId.toString(),
+              cycle.correlationId,
+              // the score is of the result that event brought
+              row.eventId.toString(),
+              new StrategyScored(
+                  row.strategyId,
                   cycle.cycleId,
-                  status,
-                  cycle.scored,
-                  cycle.failed,
-                  cycle.missing,
-                  cycle.expected,
-                  ranking.isEmpty()
-                      ? "none"
-                      : ranking.getFirst().strategyId() + " at " + ranking.getFirst().score());
-              return outbox.add(EventCatalog.CYCLE_SCORED, event);
-            });
+                  ranked.rank(),
+                  ranked.score(),
+                  ScoringMapper.metrics(row),
+                  ranked.statistics(),
+                  now)));
+    }
+    EventEnvelope<CycleScored> event =
+        EventEnvelope.create(
+            EventCatalog.CYCLE_SCORED,
+            platform.source(),
+            cycle.cycleId.toString(),
+            cycle.correlationId,
+            causationId,
+            new CycleScored(
+                cycle.cycleId,
+                cycle.expected,
+                cycle.scored,
+                cycle.failed + cycle.missing,
+                score.ranking(),
+                score.trials(),
+                score.cycleTrials(),
+                score.trialSharpeVariance(),
+                score.overfitting(),
+                weights,
+                score.correlations(),
+                now));
+    cycle.status = status;
+    cycle.scoredEventId = event.id();
+    cycle.scoredAt = now;
+    cycle.weights = weights;
+    cycle.trials = score.trials();
+    cycle.cycleTrials = score.cycleTrials();
+    cycle.trialSharpeVariance = score.trialSharpeVariance();
+    cycle.overfitting = score.overfitting();
+    Log.infof(
+        "cycle %s %s: %d scored, %d failed, %d missing of %d; %d trials (%d in this cycle),"
+            + " PBO %s; best %s",
+        cycle.cycleId,
+        status,
+        cycle.scored,
+        cycle.failed,
+        cycle.missing,
+        cycle.expected,
+        score.trials(),
+        score.cycleTrials(),
+        score.overfitting() == null ? "n/a" : score.overfitting().pbo(),
+        score.ranking().isEmpty()
+            ? "none"
+            : score.ranking().getFirst().strategyId()
+                + " at "
+                + score.ranking().getFirst().score());
+    return recordCorrelations(cycle, score)
+        .chain(() -> recordTrials(cycle, score, now))
+        .chain(() -> outbox.addAll(EventCatalog.STRATEGY_SCORED, perResult))
+        .chain(() -> outbox.add(EventCatalog.CYCLE_SCORED, event));
+  }
+
+  private Uni<Void> recordCorrelations(ScoringCycle cycle, CycleScore score) {
+    if (score.correlations() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    CycleCorrelations row = new CycleCorrelations();
+    row.cycleId = cycle.cycleId;
+    row.correlations = score.correlations();
+    return correlations.persist(row).replaceWithVoid();
+  }
+
+  /** The cycle's entry in the trial ledger; none when its instrument is unknown. */
+  private Uni<Void> recordTrials(ScoringCycle cycle, CycleScore score, Instant now) {
+    if (cycle.symbol == null || cycle.timeframe == null) {
+      Log.warnf(
+          "cycle %s: instrument unknown, its %d trials are not in the trial ledger",
+          cycle.cycleId, score.cycleTrials());
+      return Uni.createFrom().voidItem();
+    }
+    return ledger
+        .persist(
+            TrialLedgerEntry.of(
+                cycle.cycleId, cycle.symbol, cycle.timeframe, score.contribution(), now))
+        .replaceWithVoid();
+  }
+
+  /** Runs {@code work} on a worker thread; the result arrives on the caller's Vert.x context. */
+  private <T> Uni<T> offload(Callable<T> work) {
+    return Uni.createFrom()
+        .completionStage(() -> vertx.executeBlocking(work, false).toCompletionStage());
   }
 
   private static Uni<Void> ignoreSecondOutcome(

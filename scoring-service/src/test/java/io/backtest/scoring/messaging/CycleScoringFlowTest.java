@@ -1,15 +1,21 @@
 package io.backtest.scoring.messaging;
 
 import static io.backtest.scoring.ScoringFixtures.WAIT;
+import static io.backtest.scoring.ScoringFixtures.assertSameRanking;
 import static io.backtest.scoring.ScoringFixtures.awaitProcessed;
 import static io.backtest.scoring.ScoringFixtures.awaitScoring;
 import static io.backtest.scoring.ScoringFixtures.completed;
+import static io.backtest.scoring.ScoringFixtures.expectedScore;
+import static io.backtest.scoring.ScoringFixtures.row;
 import static io.backtest.scoring.ScoringFixtures.scoring;
 import static io.backtest.scoring.ScoringFixtures.storedBarsPerPoint;
 import static io.backtest.scoring.ScoringFixtures.storedReturns;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -21,7 +27,10 @@ import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyScored;
+import io.backtest.engine.selection.CycleScore;
+import io.backtest.engine.selection.TrialHistory;
 import io.backtest.scoring.KafkaTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,13 +43,13 @@ import org.junit.jupiter.api.Test;
 class CycleScoringFlowTest extends KafkaTestBase {
 
   @Test
-  void resultsArrivingBeforeAndAfterTheCycleStartAreScoredAndRankedOnce() {
+  void resultsArrivingBeforeAndAfterTheCycleStartAreScoredAndRankedOnceWhenTheCycleCloses() {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     UUID c = UUID.randomUUID();
 
-    // A's result comes first, before anyone said the cycle started
+    // A's result comes first, before anyone said the cycle started: stored and counted, not scored
     BacktestCompleted resultA = completed(cycleId, a, 1.2, 0.25, 8);
     EventEnvelope<BacktestCompleted> completedA = publishResult(resultA);
     JsonPath early = awaitScoring(cycleId);
@@ -48,15 +57,28 @@ class CycleScoringFlowTest extends KafkaTestBase {
     assertThat(early.getInt("scored")).isEqualTo(1);
     assertThat(early.getString("expected")).isNull();
     assertThat(early.getString("startedAt")).isNull();
+    assertThat(early.getString("diagnostics")).isNull();
+    assertThat(row("select score, rank, statistics from strategy_result where strategy_id = ?", a))
+        .containsEntry("score", null)
+        .containsEntry("rank", null)
+        .containsEntry("statistics", null);
+    given()
+        .get("/api/v1/cycles/{id}/leaderboard", cycleId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCORING"))
+        .body("scored", equalTo(1))
+        .body("total", equalTo(0))
+        .body("items", empty())
+        .body("diagnostics", nullValue());
 
     EventEnvelope<CycleStarted> started = startCycle(cycleId, List.of(a, b, c));
-    BacktestCompleted resultB = completed(cycleId, b, 1.8, 0.1, 12);
+    BacktestCompleted resultB = completed(cycleId, b, 2.8, 0.1, 12);
     EventEnvelope<BacktestCompleted> completedB = publishResult(resultB);
     EventEnvelope<BacktestFailed> failedC =
         publishFailure(cycleId, c, "dataset window shorter than the slow average");
 
     EventEnvelope<CycleScored> scored = awaitCycleScored(cycleId);
-    // B: 1.8 × (1 − 0.1) = 1.62; A: 1.2 × (1 − 0.25) = 0.9
     assertThat(scored.subject()).isEqualTo(cycleId.toString());
     assertThat(scored.source()).isEqualTo("/scoring-service");
     assertThat(scored.correlationId()).isEqualTo(correlation(cycleId));
@@ -67,34 +89,42 @@ class CycleScoringFlowTest extends KafkaTestBase {
     assertThat(data.expected()).isEqualTo(3);
     assertThat(data.scored()).isEqualTo(2);
     assertThat(data.failed()).isEqualTo(1);
-    assertThat(data.ranking())
-        .extracting(
-            RankedStrategy::rank,
-            RankedStrategy::strategyId,
-            RankedStrategy::score,
-            RankedStrategy::totalReturn,
-            RankedStrategy::sharpe,
-            RankedStrategy::maxDrawdown)
-        .containsExactly(
-            tuple(1, b, 1.62, 1.8 / 5, 1.8, 0.1), tuple(2, a, 0.9, 1.2 / 5, 1.2, 0.25));
+    // one trial each, and the failed one's estimated at their mean: 1 + 1 + 1
+    CycleScore expected = expectedScore(List.of(resultA, resultB), TrialHistory.NONE, 1);
+    assertThat(data.cycleTrials()).isEqualTo(3);
+    assertThat(data.trials()).isEqualTo(3);
+    assertThat(data.weights()).isEqualTo(ScoringWeights.DEFAULT);
+    assertSameRanking(data.ranking(), expected.ranking());
+    // B's Sharpe ratio of 2.8 against A's 1.2 (the fixtures' returns have exactly these)
+    assertThat(data.ranking()).extracting(RankedStrategy::strategyId).containsExactly(b, a);
+    assertThat(data.ranking().getFirst().statistics().sharpe()).isCloseTo(2.8, within(1e-4));
+    assertThat(data.ranking().getFirst().statistics().trials()).isEqualTo(3);
 
-    // one strategy.scored per result, each caused by its backtest.completed
+    // one strategy.scored per ranked result, each caused by its backtest.completed
     List<EventEnvelope<StrategyScored>> perResult =
         kafka.awaitEvents(
             EventCatalog.STRATEGY_SCORED, e -> e.data().cycleId().equals(cycleId), 2, WAIT);
+    RankedStrategy first = data.ranking().get(0);
+    RankedStrategy second = data.ranking().get(1);
     assertThat(perResult)
         .extracting(
             EventEnvelope::subject,
             EventEnvelope::causationId,
             EventEnvelope::correlationId,
+            e -> e.data().rank(),
             e -> e.data().score())
         .containsExactlyInAnyOrder(
-            tuple(a.toString(), completedA.id().toString(), correlation(cycleId), 0.9),
-            tuple(b.toString(), completedB.id().toString(), correlation(cycleId), 1.62));
+            tuple(b.toString(), completedB.id().toString(), correlation(cycleId), 1, first.score()),
+            tuple(
+                a.toString(), completedA.id().toString(), correlation(cycleId), 2, second.score()));
     assertThat(perResult)
         .filteredOn(e -> e.data().strategyId().equals(b))
         .singleElement()
-        .satisfies(e -> assertThat(e.data().metrics()).isEqualTo(resultB.metrics()));
+        .satisfies(
+            e -> {
+              assertThat(e.data().metrics()).isEqualTo(resultB.metrics());
+              assertThat(e.data().statistics()).isEqualTo(first.statistics());
+            });
     // exactly once
     assertThat(cycleScoredEvents(cycleId)).hasSize(1);
 
@@ -107,8 +137,11 @@ class CycleScoringFlowTest extends KafkaTestBase {
     assertThat(progress.getString("startedAt")).isEqualTo("2026-03-02T09:00:00Z");
     assertThat(progress.getString("scoredAt")).isNotNull();
     assertThat(progress.getString("completedAt")).isNull();
+    assertThat(progress.getLong("diagnostics.trials")).isEqualTo(3);
+    assertThat(progress.getLong("diagnostics.cycleTrials")).isEqualTo(3);
 
-    // the leaderboard shows the same ranking, with everything the results carried
+    // the leaderboard shows the same ranking, with the statistics and everything the results
+    // carried
     given()
         .get("/api/v1/cycles/{id}/leaderboard", cycleId)
         .then()
@@ -121,37 +154,57 @@ class CycleScoringFlowTest extends KafkaTestBase {
         .body("page", equalTo(0))
         .body("size", equalTo(20))
         .body("total", equalTo(2))
+        .body("diagnostics.trials", equalTo(3))
+        .body("diagnostics.cycleTrials", equalTo(3))
+        .body("diagnostics.weights.deflatedSharpe", equalTo(0.5))
+        .body("diagnostics.formula", containsString("0.5 × deflatedSharpe"))
+        // 4 points a block at 16 blocks: CSCV runs on the two candidates
+        .body("diagnostics.overfitting.candidates", equalTo(2))
+        .body("diagnostics.overfitting.partitions", equalTo(16))
+        .body("diagnostics.overfitting.splits", equalTo(12870))
         .body("items.rank", equalTo(List.of(1, 2)))
         .body("items.strategyId", equalTo(List.of(b.toString(), a.toString())))
-        .body("items.score", equalTo(List.of(1.62, 0.9)))
+        .body("items.score", equalTo(List.of(first.score(), second.score())))
+        .body("items[0].statistics.deflatedSharpe", equalTo(first.statistics().deflatedSharpe()))
+        .body(
+            "items[0].statistics.probabilisticSharpe",
+            equalTo(first.statistics().probabilisticSharpe()))
+        .body("items[0].statistics.sharpe", equalTo(first.statistics().sharpe()))
+        .body("items[0].statistics.tStatistic", equalTo(first.statistics().tStatistic()))
+        .body("items[0].statistics.foldConsistency", nullValue())
+        .body("items[0].statistics.tradeCount", equalTo(12))
+        .body("items[0].statistics.backtestYears", equalTo(96 / 252.0))
+        .body("items[0].verdict", nullValue())
         .body("items[0].template", equalTo("sma-crossover"))
         .body("items[0].parameters.fast", equalTo(10))
         .body("items[0].parameters.slow", equalTo(50))
         .body("items[0].promoted", equalTo(false))
-        .body("items[0].metrics.sharpe", equalTo(1.8))
+        .body("items[0].metrics.sharpe", equalTo(2.8))
         .body("items[0].metrics.maxDrawdown", equalTo(0.1))
         .body("items[0].metrics.tradeCount", equalTo(12))
-        .body("items[0].metrics.sortino", equalTo(1.8 * 1.25))
+        .body("items[0].metrics.sortino", equalTo(2.8 * 1.25))
         .body("items[0].metrics.profitFactor", equalTo(1.5))
         .body("items[0].metrics.barCount", equalTo(252))
         .body("items[1].metrics.totalReturn", equalTo(1.2 / 5));
 
-    // the return series are kept for correlation: the fixture's per-bar returns, as the event's
-    // binary32 encoding carries them, one bar per point
-    double[] sent = {(float) 0.01, (float) -0.005, 0.0, (float) 0.0125};
-    assertThat(storedReturns(resultA.backtestId())).containsExactly(sent);
-    assertThat(storedReturns(resultB.backtestId())).containsExactly(sent);
+    // the return series are kept as the event's binary32 encoding carries them, one bar a point,
+    // with what makes them comparable: dataset digest, first out-of-sample bar, bars per point
+    assertThat(storedReturns(resultA.backtestId())).containsExactly(resultA.returns().values());
+    assertThat(storedReturns(resultB.backtestId())).containsExactly(resultB.returns().values());
     assertThat(storedBarsPerPoint(resultA.backtestId())).isEqualTo(1);
+    assertThat(
+            row("select alignment from return_series where backtest_id = ?", resultA.backtestId()))
+        .containsEntry("alignment", "5e".repeat(32) + ":0:1");
   }
 
   @Test
-  void redeliveredBacktestCompletedIsScoredOnceAndDoesNotCompleteTheCycleEarly() {
+  void redeliveredBacktestCompletedIsCountedOnceAndDoesNotCompleteTheCycleEarly() {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     EventEnvelope<CycleStarted> started = startCycle(cycleId, List.of(a, b));
 
-    BacktestCompleted resultA = completed(cycleId, a, 0.9, 0.2, 6);
+    BacktestCompleted resultA = completed(cycleId, a, 2.4, 0.2, 6);
     EventEnvelope<BacktestCompleted> first = publishResult(resultA);
     // the same event again (a redelivery), then the same result in a new event (a republish)
     kafka.publish(EventCatalog.BACKTEST_COMPLETED, first);
@@ -167,15 +220,16 @@ class CycleScoringFlowTest extends KafkaTestBase {
     assertThat(progress.getInt("scored")).isEqualTo(1);
     assertThat(progress.getInt("failed")).isZero();
 
-    publishResult(cycleId, b, 0.5, 0.5, 3);
+    BacktestCompleted resultB = completed(cycleId, b, -0.5, 0.5, 3);
+    publishResult(resultB);
 
     CycleScored scored = awaitCycleScored(cycleId).data();
-    // A: 0.9 × 0.8 = 0.72; B: 0.5 × 0.5 = 0.25
     assertThat(scored.scored()).isEqualTo(2);
     assertThat(scored.failed()).isZero();
-    assertThat(scored.ranking())
-        .extracting(RankedStrategy::strategyId, RankedStrategy::score)
-        .containsExactly(tuple(a, 0.72), tuple(b, 0.25));
+    assertThat(scored.cycleTrials()).isEqualTo(2);
+    assertSameRanking(
+        scored.ranking(), expectedScore(List.of(resultA, resultB), TrialHistory.NONE, 0).ranking());
+    assertThat(scored.ranking()).extracting(RankedStrategy::strategyId).containsExactly(a, b);
     // one strategy.scored for A, however often its result came
     kafka.awaitEvents(EventCatalog.STRATEGY_SCORED, e -> e.data().strategyId().equals(a), 1, WAIT);
     assertThat(kafka.readEvents(EventCatalog.STRATEGY_SCORED, e -> e.data().strategyId().equals(a)))
@@ -193,7 +247,8 @@ class CycleScoringFlowTest extends KafkaTestBase {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
-    EventEnvelope<BacktestCompleted> completedA = publishResult(cycleId, a, 1.0, 0.5, 2);
+    BacktestCompleted resultA = completed(cycleId, a, 1.0, 0.5, 2);
+    EventEnvelope<BacktestCompleted> completedA = publishResult(resultA);
     EventEnvelope<BacktestFailed> failedB = publishFailure(cycleId, b, "no bars");
     awaitProcessed(completedA.id(), "backtest-completed");
     awaitProcessed(failedB.id(), "backtest-failed");
@@ -206,10 +261,15 @@ class CycleScoringFlowTest extends KafkaTestBase {
     assertThat(scored.data().expected()).isEqualTo(2);
     assertThat(scored.data().scored()).isEqualTo(1);
     assertThat(scored.data().failed()).isEqualTo(1);
-    // 1.0 × (1 − 0.5) = 0.5
+    // A's one trial, and B's estimated at their mean
+    assertThat(scored.data().cycleTrials()).isEqualTo(2);
+    assertSameRanking(
+        scored.data().ranking(), expectedScore(List.of(resultA), TrialHistory.NONE, 1).ranking());
     assertThat(scored.data().ranking())
-        .extracting(RankedStrategy::rank, RankedStrategy::strategyId, RankedStrategy::score)
-        .containsExactly(tuple(1, a, 0.5));
+        .extracting(RankedStrategy::rank, RankedStrategy::strategyId)
+        .containsExactly(tuple(1, a));
+    // one candidate is no selection: no probability of backtest overfitting
+    assertThat(scored.data().overfitting().pbo()).isNull();
     given()
         .get("/api/v1/cycles/{id}/scoring", cycleId)
         .then()
@@ -220,24 +280,32 @@ class CycleScoringFlowTest extends KafkaTestBase {
   }
 
   @Test
-  void strategyThatNeverTradedIsRankedWithScoreZero() {
+  void strategyThatNeverTradedScoresZero() {
     UUID cycleId = UUID.randomUUID();
     UUID idle = UUID.randomUUID();
     UUID loser = UUID.randomUUID();
     startCycle(cycleId, List.of(idle, loser));
-    // a Sharpe ratio without trades is no evidence: 0; the loser: −0.4 × (1 − 0.3) = −0.28
-    publishResult(cycleId, idle, 2.5, 0.0, 0);
-    publishResult(cycleId, loser, -0.4, 0.3, 5);
+    // a Sharpe ratio without trades is no evidence: 0, whatever its returns say
+    BacktestCompleted idleResult = completed(cycleId, idle, 2.5, 0.0, 0);
+    BacktestCompleted loserResult = completed(cycleId, loser, -0.4, 0.3, 5);
+    publishResult(idleResult);
+    publishResult(loserResult);
 
     CycleScored scored = awaitCycleScored(cycleId).data();
+    assertSameRanking(
+        scored.ranking(),
+        expectedScore(List.of(idleResult, loserResult), TrialHistory.NONE, 0).ranking());
     assertThat(scored.ranking())
-        .extracting(RankedStrategy::strategyId, RankedStrategy::score)
-        .containsExactly(tuple(idle, 0.0), tuple(loser, -0.28));
+        .filteredOn(r -> r.strategyId().equals(idle))
+        .singleElement()
+        .satisfies(r -> assertThat(r.score()).isZero());
     given()
-        .get("/api/v1/cycles/{id}/leaderboard", cycleId)
+        .get("/api/v1/strategies/{id}/scorecard", idle)
         .then()
         .statusCode(200)
-        .body("items[0].metrics.tradeCount", equalTo(0))
-        .body("items[0].metrics.profitFactor", nullValue());
+        .body("score", equalTo(0.0))
+        .body("statistics.tradeCount", equalTo(0))
+        .body("metrics.tradeCount", equalTo(0))
+        .body("metrics.profitFactor", nullValue());
   }
 }

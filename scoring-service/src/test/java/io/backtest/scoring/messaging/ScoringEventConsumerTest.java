@@ -1,6 +1,7 @@
 package io.backtest.scoring.messaging;
 
 import static io.backtest.scoring.ScoringFixtures.WAIT;
+import static io.backtest.scoring.ScoringFixtures.assertSameRanking;
 import static io.backtest.scoring.ScoringFixtures.awaitExpected;
 import static io.backtest.scoring.ScoringFixtures.awaitProcessed;
 import static io.backtest.scoring.ScoringFixtures.awaitScoring;
@@ -10,6 +11,7 @@ import static io.backtest.scoring.ScoringFixtures.count;
 import static io.backtest.scoring.ScoringFixtures.cycleCompleted;
 import static io.backtest.scoring.ScoringFixtures.cycleStarted;
 import static io.backtest.scoring.ScoringFixtures.demoted;
+import static io.backtest.scoring.ScoringFixtures.expectedScore;
 import static io.backtest.scoring.ScoringFixtures.failed;
 import static io.backtest.scoring.ScoringFixtures.liveOnScorecard;
 import static io.backtest.scoring.ScoringFixtures.promoted;
@@ -20,17 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventJson;
 import io.backtest.contracts.Topics;
+import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
+import io.backtest.contracts.events.CandidateVerdict;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
+import io.backtest.contracts.events.GateCheck;
+import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.engine.selection.TrialHistory;
 import io.backtest.scoring.KafkaTestBase;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,10 +125,12 @@ class ScoringEventConsumerTest extends KafkaTestBase {
 
     // nothing of it was stored, and the consumer goes on with the next record
     startCycle(cycleId, List.of(a));
-    publishResult(cycleId, a, 1.0, 0.1, 2);
+    BacktestCompleted valid = completed(cycleId, a, 1.0, 0.1, 2);
+    publishResult(valid);
     CycleScored scored = awaitCycleScored(cycleId).data();
     assertThat(scored.scored()).isEqualTo(1);
-    assertThat(scored.ranking().getFirst().score()).isEqualTo(0.9);
+    assertSameRanking(
+        scored.ranking(), expectedScore(List.of(valid), TrialHistory.NONE, 0).ranking());
   }
 
   // --- backtest.failed -----------------------------------------------------------------------
@@ -304,18 +314,21 @@ class ScoringEventConsumerTest extends KafkaTestBase {
   // --- cycle.completed: the cycle's decision, on its leaderboard ------------------------------
 
   @Test
-  void cycleCompletedMarksExactlyTheStrategiesItPromotedAndCompletesTheCycle() {
+  void cycleCompletedMarksExactlyTheStrategiesItPromotedRecordsTheVerdictsAndCompletesTheCycle() {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     UUID c = UUID.randomUUID();
     UUID replaced = UUID.randomUUID();
     startCycle(cycleId, List.of(a, b, c));
-    // 2.0 × 0.9 = 1.8; 1.5 × 0.8 = 1.2; 1.0 × 0.5 = 0.5
-    publishResult(cycleId, a, 2.0, 0.1, 10);
+    publishResult(cycleId, a, 3.0, 0.1, 10);
     publishResult(cycleId, b, 1.5, 0.2, 10);
-    publishResult(cycleId, c, 1.0, 0.5, 10);
-    awaitCycleScored(cycleId);
+    publishResult(cycleId, c, -1.0, 0.5, 10);
+    List<UUID> ranked =
+        awaitCycleScored(cycleId).data().ranking().stream()
+            .map(RankedStrategy::strategyId)
+            .toList();
+    assertThat(ranked).containsExactly(a, b, c);
     // live before the decision is recorded: the leaderboard still shows no promotion
     kafka.publish(
         EventCatalog.STRATEGY_PROMOTED,
@@ -326,7 +339,19 @@ class ScoringEventConsumerTest extends KafkaTestBase {
     assertThat(scoring(cycleId).getString("status")).isEqualTo("SCORED");
     assertThat(promotedOnLeaderboard(cycleId)).isEmpty();
 
-    publishDecision(cycleId, List.of(a, c), List.of(replaced));
+    GateCheck dsr = new GateCheck("deflated-sharpe", 0.97, 0.95, true, "DSR 0.97 >= 0.95");
+    GateCheck trades = new GateCheck("min-trades", 10, 20, false, "10 trades < 20");
+    List<CandidateVerdict> verdicts =
+        List.of(
+            new CandidateVerdict(a, 1, "PROMOTED", "passed every gate", List.of(dsr)),
+            new CandidateVerdict(
+                b, 2, "REJECTED_BY_GATES", "rejected: 10 trades < 20", List.of(dsr, trades)),
+            new CandidateVerdict(c, 3, "PROMOTED", "passed every gate", List.of(dsr)));
+    kafka.publish(
+        EventCatalog.CYCLE_COMPLETED,
+        cycleId.toString(),
+        cycleCompleted(cycleId, List.of(a, c), List.of(replaced), verdicts),
+        correlation(cycleId));
     awaitStatus(cycleId, "COMPLETED");
 
     given()
@@ -335,13 +360,29 @@ class ScoringEventConsumerTest extends KafkaTestBase {
         .statusCode(200)
         .body("status", equalTo("COMPLETED"))
         .body("items.strategyId", equalTo(List.of(a.toString(), b.toString(), c.toString())))
-        .body("items.promoted", equalTo(List.of(true, false, true)));
+        .body("items.promoted", equalTo(List.of(true, false, true)))
+        .body("items.verdict", equalTo(List.of("PROMOTED", "REJECTED_BY_GATES", "PROMOTED")));
+    // the scorecard shows each gate's verdict and the reasoning
+    given()
+        .get("/api/v1/strategies/{id}/scorecard", b)
+        .then()
+        .statusCode(200)
+        .body("verdict.decided", equalTo(true))
+        .body("verdict.outcome", equalTo("REJECTED_BY_GATES"))
+        .body("verdict.reason", equalTo("rejected: 10 trades < 20"))
+        .body("verdict.gates.gate", equalTo(List.of("deflated-sharpe", "min-trades")))
+        .body("verdict.gates.passed", equalTo(List.of(true, false)))
+        .body("verdict.gates[1].value", equalTo(10.0))
+        .body("verdict.gates[1].threshold", equalTo(20.0))
+        .body("verdict.gates[1].reason", equalTo("10 trades < 20"));
     JsonPath progress = scoring(cycleId);
     assertThat(progress.getString("completedAt")).isEqualTo("2026-03-02T09:05:00Z");
     assertThat(progress.getString("scoredAt")).isNotNull();
     assertThat(progress.getInt("scored")).isEqualTo(3);
     assertThat(decisions(cycleId, "PROMOTED")).isEqualTo(2);
     assertThat(decisions(cycleId, "DEMOTED")).isEqualTo(1);
+    assertThat(count("select count(*) from candidate_verdict where cycle_id = ?", cycleId))
+        .isEqualTo(3);
 
     // a later demotion changes the live standing, not what the cycle decided
     kafka.publish(
@@ -351,6 +392,36 @@ class ScoringEventConsumerTest extends KafkaTestBase {
         correlation(cycleId));
     await().atMost(WAIT).until(() -> !liveOnScorecard(a));
     assertThat(promotedOnLeaderboard(cycleId)).containsExactly(a.toString(), c.toString());
+  }
+
+  @Test
+  void cycleDecidedWhileStillOpenIsScoredFirstSoThatItsTrialsAreInTheLedger() {
+    UUID cycleId = UUID.randomUUID();
+    UUID a = UUID.randomUUID();
+    UUID lost = UUID.randomUUID();
+    startCycle(cycleId, List.of(a, lost));
+    EventEnvelope<?> result = publishResult(cycleId, a, 1.5, 0.2, 10);
+    awaitProcessed(result.id(), "backtest-completed");
+    awaitExpected(cycleId, 2);
+
+    EventEnvelope<CycleCompleted> decision = publishDecision(cycleId, List.of(), List.of());
+
+    EventEnvelope<CycleScored> scored = awaitCycleScored(cycleId);
+    assertThat(scored.causationId()).isEqualTo(decision.id().toString());
+    assertThat(scored.data().scored()).isEqualTo(1);
+    // the missing result counted as failed, and its trial estimated
+    assertThat(scored.data().failed()).isEqualTo(1);
+    assertThat(scored.data().cycleTrials()).isEqualTo(2);
+    awaitStatus(cycleId, "COMPLETED");
+    assertThat(count("select count(*) from trial_ledger where cycle_id = ?", cycleId)).isEqualTo(1);
+    given()
+        .get("/api/v1/strategies/{id}/scorecard", a)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("RANKED"))
+        .body("rank", equalTo(1))
+        .body("verdict.decided", equalTo(true))
+        .body("verdict.outcome", nullValue());
   }
 
   @Test

@@ -1,8 +1,11 @@
 package io.backtest.scoring.messaging;
 
-import static io.backtest.scoring.ScoringFixtures.DATASET;
 import static io.backtest.scoring.ScoringFixtures.EXECUTION;
+import static io.backtest.scoring.ScoringFixtures.ROLLING;
+import static io.backtest.scoring.ScoringFixtures.assertSameRanking;
 import static io.backtest.scoring.ScoringFixtures.completed;
+import static io.backtest.scoring.ScoringFixtures.expectedScore;
+import static io.backtest.scoring.ScoringFixtures.fold;
 import static io.backtest.scoring.ScoringFixtures.row;
 import static io.backtest.scoring.ScoringFixtures.storedBarsPerPoint;
 import static io.backtest.scoring.ScoringFixtures.storedReturns;
@@ -15,13 +18,12 @@ import static org.hamcrest.Matchers.nullValue;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestMetrics;
-import io.backtest.contracts.events.BarWindow;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
-import io.backtest.contracts.events.FoldSummary;
+import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ReturnSeries;
-import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.events.WalkForwardSummary;
+import io.backtest.engine.selection.TrialHistory;
 import io.backtest.scoring.KafkaTestBase;
 import io.backtest.scoring.ScoringFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,9 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class WalkForwardResultTest extends KafkaTestBase {
-  private static final Instant T = Instant.parse("2026-03-02T00:00:00Z");
-  private static final WalkForwardSettings ROLLING =
-      new WalkForwardSettings("rolling", 120, 40, 40, "grid", 50, "sharpe");
 
   @Test
   void walkForwardResultIsStoredWithItsFoldsTrialsAndProvenance() throws SQLException {
@@ -74,20 +73,32 @@ class WalkForwardResultTest extends KafkaTestBase {
     publishResult(result);
 
     CycleScored scored = awaitCycleScored(cycleId).data();
-    // 0.9 × (1 − 0.15) = 0.765
-    assertThat(scored.ranking().getFirst().score()).isEqualTo(0.765);
+    assertSameRanking(
+        scored.ranking(), expectedScore(List.of(result), TrialHistory.NONE, 0).ranking());
+    RankedStrategy ranked = scored.ranking().getFirst();
+    // its 50 trials are the cycle's; out of sample, folds 0 and 2 made money, fold 1 lost
+    assertThat(scored.cycleTrials()).isEqualTo(50);
+    assertThat(scored.trials()).isEqualTo(50);
+    assertThat(ranked.statistics().trials()).isEqualTo(50);
+    assertThat(ranked.statistics().foldConsistency()).isEqualTo(2 / 3.0);
+    assertThat(ranked.statistics().efficiency()).isEqualTo(0.42);
+    assertThat(ranked.statistics().points()).isEqualTo(3);
+    // three points are too few for 16 CSCV blocks of 2
+    assertThat(scored.overfitting()).isNull();
 
     Map<String, Object> stored =
         row(
-            "select fold_count, trials, evaluations, efficiency, dataset_sha256, seed,"
-                + " engine_version, max_drawdown_bars, calmar, avg_win, avg_loss, expectancy,"
-                + " skewness, kurtosis from strategy_result where backtest_id = ?",
+            "select fold_count, trials, evaluations, efficiency, fold_consistency, dataset_sha256,"
+                + " seed, engine_version, max_drawdown_bars, calmar, avg_win, avg_loss, expectancy,"
+                + " skewness, kurtosis, rank from strategy_result where backtest_id = ?",
             result.backtestId());
     assertThat(stored)
         .containsEntry("fold_count", 3)
         .containsEntry("trials", 50)
         .containsEntry("evaluations", 150)
         .containsEntry("efficiency", 0.42)
+        .containsEntry("fold_consistency", 2 / 3.0)
+        .containsEntry("rank", 1)
         .containsEntry("dataset_sha256", "5e".repeat(32))
         .containsEntry("seed", 42L)
         .containsEntry("engine_version", "0.1.0")
@@ -123,13 +134,22 @@ class WalkForwardResultTest extends KafkaTestBase {
     assertThat((Object[]) ((Array) cycle.get("templates")).getArray())
         .containsExactly("sma-crossover", "macd");
     assertThat(cycle).containsEntry("windows", "rolling").containsEntry("points", 50);
+    // the series is comparable with those of the same data from out-of-sample bar 120 on
+    assertThat(
+            row("select alignment from return_series where backtest_id = ?", result.backtestId()))
+        .containsEntry("alignment", "5e".repeat(32) + ":120:1");
 
     // the scorecard shows every metric, the walk-forward analysis and the provenance
     given()
         .get("/api/v1/strategies/{id}/scorecard", a)
         .then()
         .statusCode(200)
-        .body("score", equalTo(0.765))
+        .body("status", equalTo("RANKED"))
+        .body("score", equalTo(ranked.score()))
+        .body("statistics.trials", equalTo(50))
+        .body("statistics.foldConsistency", equalTo(2 / 3.0))
+        .body("statistics.deflatedSharpe", equalTo(ranked.statistics().deflatedSharpe()))
+        .body("statistics.minBacktestYears", equalTo(ranked.statistics().minBacktestYears()))
         .body("metrics.sharpe", equalTo(0.9))
         .body("metrics.maxDrawdownBars", equalTo(37))
         .body("metrics.calmar", equalTo(0.8667))
@@ -156,7 +176,8 @@ class WalkForwardResultTest extends KafkaTestBase {
         .then()
         .statusCode(200)
         .body("items[0].metrics.maxDrawdownBars", equalTo(37))
-        .body("items[0].metrics.kurtosis", equalTo(4.1));
+        .body("items[0].metrics.kurtosis", equalTo(4.1))
+        .body("items[0].statistics.foldConsistency", equalTo(2 / 3.0));
   }
 
   @Test
@@ -222,25 +243,15 @@ class WalkForwardResultTest extends KafkaTestBase {
         cycleId.toString(),
         new CycleStarted(
             cycleId,
-            DATASET,
+            ScoringFixtures.dataset(cycleId),
             List.of("sma-crossover", "macd"),
             candidates.size(),
             42L,
             candidates,
             EXECUTION,
             ROLLING,
+            null,
             Instant.parse("2026-03-02T09:00:00Z")),
         correlation(cycleId));
-  }
-
-  private static FoldSummary fold(
-      int index, int from, int split, int to, int fast, double isSharpe, double oosSharpe) {
-    return new FoldSummary(
-        index,
-        new BarWindow(from, split, T, T),
-        new BarWindow(split, to, T, T),
-        Map.of("fast", fast, "slow", 50),
-        ScoringFixtures.metrics(isSharpe, 0.1, 5),
-        ScoringFixtures.metrics(oosSharpe, 0.1, 5));
   }
 }

@@ -22,7 +22,7 @@ class OpenApiDocumentTest {
             equalTo("One page of a cycle's ranking"))
         .body(
             "paths.'/api/v1/cycles/{id}/leaderboard'.get.description",
-            containsString("sharpe × (1 − maxDrawdown)"))
+            containsString("clamp(1 − maxDrawdown / 0.5, 0, 1)"))
         .body("paths.'/api/v1/cycles/{id}/leaderboard'.get.responses", hasKey("400"))
         .body("paths.'/api/v1/cycles/{id}/leaderboard'.get.responses", hasKey("404"))
         .body(
@@ -54,6 +54,14 @@ class OpenApiDocumentTest {
         .body(
             "components.schemas.LeaderboardItem.properties.promoted.description",
             containsString("this cycle's decision"))
-        .body("components.schemas.Scorecard.properties", hasKey("live"));
+        .body("components.schemas.Scorecard.properties", hasKey("live"))
+        .body("components.schemas.Scorecard.properties", hasKey("statistics"))
+        .body("components.schemas.Scorecard.properties", hasKey("verdict"))
+        .body("components.schemas.Scorecard.properties", hasKey("correlations"))
+        .body("components.schemas.LeaderboardPage.properties", hasKey("diagnostics"))
+        .body(
+            "components.schemas.CycleDiagnostics.properties.trials.description",
+            containsString("trial ledger"))
+        .body("components.schemas.ResultStatus.enum", contains("PENDING", "RANKED", "LATE"));
   }
 }

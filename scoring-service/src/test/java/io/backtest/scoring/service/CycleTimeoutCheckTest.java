@@ -1,11 +1,16 @@
 package io.backtest.scoring.service;
 
 import static io.backtest.scoring.ScoringFixtures.WAIT;
+import static io.backtest.scoring.ScoringFixtures.assertSameRanking;
 import static io.backtest.scoring.ScoringFixtures.awaitProcessed;
 import static io.backtest.scoring.ScoringFixtures.awaitStatus;
 import static io.backtest.scoring.ScoringFixtures.completed;
+import static io.backtest.scoring.ScoringFixtures.cycleStarted;
+import static io.backtest.scoring.ScoringFixtures.expectedScore;
 import static io.backtest.scoring.ScoringFixtures.promotedOnLeaderboard;
+import static io.backtest.scoring.ScoringFixtures.row;
 import static io.backtest.scoring.ScoringFixtures.scoring;
+import static io.backtest.scoring.ScoringFixtures.walkForwardCompleted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -16,9 +21,11 @@ import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.CycleScored;
+import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.RankedStrategy;
-import io.backtest.contracts.events.StrategyScored;
+import io.backtest.engine.selection.TrialHistory;
 import io.backtest.scoring.KafkaTestBase;
+import io.backtest.scoring.ScoringFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -36,13 +43,16 @@ class CycleTimeoutCheckTest extends KafkaTestBase {
   private static final Duration TIMEOUT_WAIT = Duration.ofSeconds(120);
 
   @Test
-  void cycleWithALostResultIsClosedAfterTheTimeoutWithTheMissingOneCountedAsFailed() {
+  void timedOutCycleRanksWhatIsInAndCountsTheMissingResultsTrials() {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     UUID lost = UUID.randomUUID();
-    startCycle(cycleId, List.of(a, b, lost));
-    publishResult(cycleId, a, 1.4, 0.3, 9);
+    DatasetRef dataset = ScoringFixtures.dataset(cycleId);
+    startCycle(cycleStarted(cycleId, List.of(a, b, lost), dataset, ScoringFixtures.ROLLING, null));
+    // A tried 40 parameter sets; B's backtest failed and the lost one never reports
+    BacktestCompleted resultA = walkForwardCompleted(cycleId, a, dataset, 40, 1.4, 7);
+    publishResult(resultA);
     publishFailure(cycleId, b, "no bars");
 
     EventEnvelope<CycleScored> scored = awaitCycleScored(cycleId, TIMEOUT_WAIT);
@@ -52,10 +62,21 @@ class CycleTimeoutCheckTest extends KafkaTestBase {
     assertThat(scored.data().expected()).isEqualTo(3);
     assertThat(scored.data().scored()).isEqualTo(1);
     assertThat(scored.data().failed()).isEqualTo(2);
-    // 1.4 × (1 − 0.3) = 0.98
+    // 40 tried by A, and the failed and the lost one estimated at the scored ones' mean: 2 × 40
+    assertThat(scored.data().cycleTrials()).isEqualTo(120);
+    assertThat(scored.data().trials()).isEqualTo(120);
+    assertSameRanking(
+        scored.data().ranking(), expectedScore(List.of(resultA), TrialHistory.NONE, 80).ranking());
     assertThat(scored.data().ranking())
-        .extracting(RankedStrategy::rank, RankedStrategy::strategyId, RankedStrategy::score)
-        .containsExactly(tuple(1, a, 0.98));
+        .extracting(RankedStrategy::rank, RankedStrategy::strategyId)
+        .containsExactly(tuple(1, a));
+    assertThat(scored.data().ranking().getFirst().statistics().trials()).isEqualTo(120);
+    // A's strategy.scored went out with the close
+    assertThat(
+            kafka.awaitEvents(
+                EventCatalog.STRATEGY_SCORED, e -> e.data().strategyId().equals(a), 1, WAIT))
+        .singleElement()
+        .satisfies(e -> assertThat(e.data().rank()).isEqualTo(1));
 
     JsonPath progress = scoring(cycleId);
     assertThat(progress.getString("status")).isEqualTo("TIMED_OUT");
@@ -64,18 +85,17 @@ class CycleTimeoutCheckTest extends KafkaTestBase {
     assertThat(progress.getInt("failed")).isEqualTo(2);
     assertThat(progress.getInt("missing")).isEqualTo(1);
     assertThat(progress.getString("scoredAt")).isNotNull();
+    assertThat(progress.getLong("diagnostics.cycleTrials")).isEqualTo(120);
+    assertThat(row("select trials from trial_ledger where cycle_id = ?", cycleId))
+        .containsEntry("trials", 120L);
 
-    // the lost result turns up after all: scored and kept, but the published ranking stands
+    // the lost result turns up after all: kept, never scored, and the published ranking stands
     BacktestCompleted late = completed(cycleId, lost, 3.0, 0.1, 20);
     EventEnvelope<BacktestCompleted> lateEvent = publishResult(late);
-    EventEnvelope<StrategyScored> lateScore =
-        kafka
-            .awaitEvents(
-                EventCatalog.STRATEGY_SCORED, e -> e.data().strategyId().equals(lost), 1, WAIT)
-            .getFirst();
-    assertThat(lateScore.causationId()).isEqualTo(lateEvent.id().toString());
-    assertThat(lateScore.data().score()).isEqualTo(2.7);
     awaitProcessed(lateEvent.id(), "backtest-completed");
+    assertThat(
+            kafka.readEvents(EventCatalog.STRATEGY_SCORED, e -> e.data().strategyId().equals(lost)))
+        .isEmpty();
 
     JsonPath after = scoring(cycleId);
     assertThat(after.getString("status")).isEqualTo("TIMED_OUT");
@@ -92,9 +112,12 @@ class CycleTimeoutCheckTest extends KafkaTestBase {
         .get("/api/v1/strategies/{id}/scorecard", lost)
         .then()
         .statusCode(200)
-        .body("score", equalTo(2.7))
-        .body("rank", nullValue());
-    // the late result's strategy.scored is out, and still only one cycle.scored
+        .body("status", equalTo("LATE"))
+        .body("score", nullValue())
+        .body("rank", nullValue())
+        .body("statistics", nullValue())
+        .body("metrics.sharpe", equalTo(3.0));
+    // still only one cycle.scored
     assertThat(cycleScoredEvents(cycleId)).hasSize(1);
   }
 
@@ -102,16 +125,17 @@ class CycleTimeoutCheckTest extends KafkaTestBase {
   void cycleWhoseStartNeverArrivedIsClosedWithTheResultsThatAreInAndCompletedByItsDecision() {
     UUID cycleId = UUID.randomUUID();
     UUID a = UUID.randomUUID();
-    publishResult(cycleId, a, 0.6, 0.5, 4);
+    BacktestCompleted result = completed(cycleId, a, 0.6, 0.5, 4);
+    publishResult(result);
 
     CycleScored scored = awaitCycleScored(cycleId, TIMEOUT_WAIT).data();
-    // nothing announced how many to expect: what is in is all there is; 0.6 × 0.5 = 0.3
+    // nothing announced how many to expect: what is in is all there is
     assertThat(scored.expected()).isEqualTo(1);
     assertThat(scored.scored()).isEqualTo(1);
     assertThat(scored.failed()).isZero();
-    assertThat(scored.ranking())
-        .extracting(RankedStrategy::strategyId, RankedStrategy::score)
-        .containsExactly(tuple(a, 0.3));
+    assertThat(scored.cycleTrials()).isEqualTo(1);
+    assertSameRanking(
+        scored.ranking(), expectedScore(List.of(result), TrialHistory.NONE, 0).ranking());
     given()
         .get("/api/v1/cycles/{id}/scoring", cycleId)
         .then()

@@ -1,40 +1,90 @@
 package io.backtest.strategy.config;
 
-import io.backtest.strategy.domain.PromotionRules;
+import io.backtest.engine.selection.PromotionRules;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
-/** Thresholds of the promotion gate. */
+/**
+ * Thresholds of the promotion gate (the engine's {@link PromotionRules}). The defaults are the
+ * engine's documented ones, {@link PromotionRules#DEFAULT} (a test holds them equal). The cap is
+ * also written into the database at every start-up, where a constraint holds it (see {@code
+ * LiveLimitBootstrap}).
+ */
 @ConfigMapping(prefix = "strategy.promotion")
 public interface PromotionConfig {
 
-  /** Maximum number of live strategies; never exceeded. */
+  /**
+   * Most strategies live at once (1 to {@value #MAX_CAP}); never exceeded, also in the database.
+   */
   @WithDefault("35")
+  @Min(1)
+  @Max(MAX_CAP)
   int cap();
 
-  /** Maximum promotions decided by one cycle. */
+  /** Most promotions decided by one cycle. */
   @WithName("max-per-cycle")
-  @WithDefault("5")
+  @WithDefault("35")
+  @Min(1)
   int maxPerCycle();
 
-  /** Minimum composite score of a promoted strategy (inclusive). */
-  @WithName("min-score")
-  @WithDefault("0.5")
-  double minScore();
+  /** Minimum deflated Sharpe ratio of a promoted strategy (inclusive). */
+  @WithName("min-deflated-sharpe")
+  @WithDefault("0.95")
+  double minDeflatedSharpe();
 
-  /** Maximum drawdown of a promoted strategy's backtest, as a fraction (inclusive). */
+  /** The cycle's CSCV probability of out-of-sample loss must be below this. */
+  @WithName("max-probability-of-oos-loss")
+  @WithDefault("0.2")
+  double maxProbabilityOfOosLoss();
+
+  /** Maximum out-of-sample drawdown of a promoted strategy, as a fraction (inclusive). */
   @WithName("max-drawdown")
-  @WithDefault("0.35")
+  @WithDefault("0.20")
   double maxDrawdown();
 
-  /** Minimum number of trades of a promoted strategy's backtest (inclusive). */
+  /** Minimum number of trades of a promoted strategy (inclusive). */
   @WithName("min-trades")
-  @WithDefault("1")
+  @WithDefault("10")
   int minTrades();
 
-  /** The settings as the domain's rules (validated there). */
+  /** Minimum t-statistic of the out-of-sample mean return (inclusive). */
+  @WithName("min-t-statistic")
+  @WithDefault("2.0")
+  double minTStatistic();
+
+  /** Whether the out-of-sample record must be at least the minimum backtest length. */
+  @WithName("require-min-backtest-length")
+  @WithDefault("true")
+  boolean requireMinBacktestLength();
+
+  /** A candidate's |correlation| with every live strategy and earlier pick must be below this. */
+  @WithName("max-correlation")
+  @WithDefault("0.7")
+  double maxCorrelation();
+
+  /** Score by which a candidate must beat the weakest live strategy of a full live set. */
+  @WithName("replacement-margin")
+  @WithDefault("0.05")
+  double replacementMargin();
+
+  /** Largest cap accepted: the live set is read and decided on in one transaction. */
+  int MAX_CAP = 1000;
+
+  /** The settings as the engine's rules (which validate the rest). */
   default PromotionRules rules() {
-    return new PromotionRules(cap(), maxPerCycle(), minScore(), maxDrawdown(), minTrades());
+    return new PromotionRules(
+        minDeflatedSharpe(),
+        maxProbabilityOfOosLoss(),
+        maxDrawdown(),
+        minTrades(),
+        minTStatistic(),
+        requireMinBacktestLength(),
+        maxCorrelation(),
+        replacementMargin(),
+        cap(),
+        maxPerCycle());
   }
 }

@@ -44,6 +44,9 @@ public class Cycle {
   @Column(nullable = false)
   public long seed;
 
+  /** The contract's {@code ScoringWeights} requested for the cycle, as JSON; null for defaults. */
+  public String scoring;
+
   @Column(name = "correlation_id", nullable = false)
   public String correlationId;
 
@@ -93,4 +96,12 @@ public class Cycle {
 
   /** The promotion decision in a sentence, once decided. */
   public String summary;
+
+  /**
+   * The deployment history's last {@code seq} right after the cycle's promotion decision (0 for an
+   * empty history); null until decided. The live set the decision left is the history replayed up
+   * to there.
+   */
+  @Column(name = "deployment_seq")
+  public Long deploymentSeq;
 }

@@ -41,7 +41,16 @@ public class Strategy {
   /** Rank in the cycle's ranking, 1 for the best; null until ranked. */
   public Integer rank;
 
-  /** Why it was (not) promoted or demoted, or why its backtest failed, in a sentence. */
+  /**
+   * The contract's {@code CandidateStatistics} from the cycle's ranking, as JSON; null until
+   * ranked. What the promotion gate read, and what a live strategy is expected to do.
+   */
+  public String statistics;
+
+  /**
+   * Why it was (not) promoted or demoted, or why its backtest failed, in a sentence: the latest
+   * decision (the deployment history keeps them all).
+   */
   public String reason;
 
   @Column(name = "created_at", nullable = false)

@@ -3,8 +3,10 @@ package io.backtest.strategy.mapping;
 import io.backtest.contracts.EventJson;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.BarWindow;
+import io.backtest.contracts.events.CandidateStatistics;
 import io.backtest.contracts.events.ExecutionSettings;
 import io.backtest.contracts.events.FoldSummary;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.events.WalkForwardSummary;
 import io.backtest.engine.backtest.ExecutionModel;
@@ -167,7 +169,7 @@ public final class EngineMapper {
     return List.of(EventJson.read(json, String[].class));
   }
 
-  /** Walk-forward settings or summary as stored; null for null. */
+  /** A contract record as stored in a JSON column; null for null. */
   public static String json(Object value) {
     return value == null ? null : EventJson.write(value);
   }
@@ -204,5 +206,15 @@ public final class EngineMapper {
   /** Stored metrics; null when none are stored. */
   public static BacktestMetrics metrics(String json) {
     return json == null ? null : EventJson.read(json, BacktestMetrics.class);
+  }
+
+  /** Stored candidate statistics ({@code strategy.statistics}); null when none are stored. */
+  public static CandidateStatistics statistics(String json) {
+    return json == null ? null : EventJson.read(json, CandidateStatistics.class);
+  }
+
+  /** Stored scoring weights ({@code cycle.scoring}); null when none are stored. */
+  public static ScoringWeights scoring(String json) {
+    return json == null ? null : EventJson.read(json, ScoringWeights.class);
   }
 }

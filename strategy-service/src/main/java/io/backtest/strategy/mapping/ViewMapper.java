@@ -4,10 +4,13 @@ import io.backtest.strategy.domain.BacktestRun;
 import io.backtest.strategy.domain.Cycle;
 import io.backtest.strategy.domain.Dataset;
 import io.backtest.strategy.domain.DatasetBar;
+import io.backtest.strategy.domain.Deployment;
 import io.backtest.strategy.domain.Strategy;
 import io.backtest.strategy.rest.BarView;
 import io.backtest.strategy.rest.CycleView;
 import io.backtest.strategy.rest.DatasetView;
+import io.backtest.strategy.rest.DeploymentView;
+import io.backtest.strategy.rest.LiveSetView;
 import io.backtest.strategy.rest.StrategyView;
 
 /** Entities and engine types as the API shows them. */
@@ -44,6 +47,7 @@ public final class ViewMapper {
         EngineMapper.walkForwardSettings(c.walkForward),
         new CycleView.Costs(c.feeBps, c.slippageBps),
         new CycleView.Execution(c.fill, c.direction, c.positionFraction, c.capital),
+        EngineMapper.scoring(c.scoring),
         c.createdAt,
         c.completedAt,
         c.summary);
@@ -81,9 +85,39 @@ public final class ViewMapper {
         s.score,
         s.rank,
         run == null ? null : EngineMapper.metrics(run.metrics),
+        EngineMapper.statistics(s.statistics),
         s.reason,
         s.promotedAt,
         s.demotedAt,
         runView);
+  }
+
+  /**
+   * A live strategy with what it is expected to do.
+   *
+   * @param dataset its dataset, or null
+   */
+  public static LiveSetView.LiveStrategyView live(Strategy s, Dataset dataset) {
+    var statistics = EngineMapper.statistics(s.statistics);
+    return new LiveSetView.LiveStrategyView(
+        s.id,
+        s.cycleId,
+        s.template,
+        ParametersJson.read(s.parameters),
+        s.datasetId,
+        dataset == null ? null : dataset.symbol,
+        dataset == null ? null : dataset.timeframe,
+        s.score,
+        s.rank,
+        s.promotedAt,
+        s.reason,
+        statistics == null || dataset == null
+            ? null
+            : EventMapper.expected(statistics, dataset.barsPerYear));
+  }
+
+  public static DeploymentView deployment(Deployment d) {
+    return new DeploymentView(
+        d.seq, d.strategyId, d.action.name(), d.cycleId, d.reason, d.at, d.eventId);
   }
 }

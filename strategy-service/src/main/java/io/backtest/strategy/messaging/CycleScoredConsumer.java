@@ -23,6 +23,6 @@ public class CycleScoredConsumer {
 
   @Incoming(CHANNEL)
   public Uni<Void> onCycleScored(Message<String> message) {
-    return consumer.consume(message, EventCatalog.CYCLE_SCORED, CHANNEL, promotions::promote);
+    return consumer.consume(message, EventCatalog.CYCLE_SCORED, CHANNEL, promotions::decide);
   }
 }

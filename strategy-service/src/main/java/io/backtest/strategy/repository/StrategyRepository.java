@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,8 +39,10 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
 
   /**
    * Key of the PostgreSQL advisory lock that guards the live set. Every change of the live set
-   * takes it first, in its transaction, so that changes on any instance happen one after the other
-   * and the cap is never exceeded.
+   * (promotion decisions, an operator's promotions, demotions and rollbacks) takes it first, in its
+   * transaction, so that changes on any instance happen one after the other, each deciding on the
+   * live set the one before left, and the deployment history's order is the commit order. The cap
+   * itself is also held by the database ({@link LiveLimitRepository}), whatever takes this lock.
    */
   public static final long LIVE_SET_LOCK = 0x53545241544c5631L; // "STRATLV1"
 
@@ -54,9 +57,17 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
         .replaceWithVoid();
   }
 
-  /** The live set. */
+  /** The live set, in the order its strategies went live. */
   public Uni<List<Strategy>> live() {
-    return list("status", StrategyStatus.LIVE);
+    return list("status", Sort.by("promotedAt").and("id"), StrategyStatus.LIVE);
+  }
+
+  /** The given strategies (those that exist). */
+  public Uni<List<Strategy>> byIds(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return list("id in ?1", ids);
   }
 
   /** The strategies of a cycle. */

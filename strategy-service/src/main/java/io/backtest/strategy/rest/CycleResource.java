@@ -56,7 +56,9 @@ public class CycleResource {
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "422",
-      description = "Invalid candidates, unknown dataset or template",
+      description =
+          "Invalid candidates, walk-forward, costs, execution or scoring weights; unknown dataset"
+              + " or template",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

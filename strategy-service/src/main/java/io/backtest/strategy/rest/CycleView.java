@@ -1,5 +1,6 @@
 package io.backtest.strategy.rest;
 
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.WalkForwardSettings;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.UUID;
  *     whole dataset
  * @param costs fees and slippage
  * @param execution fills, direction, position size and capital
+ * @param scoring weights of the composite score requested for the cycle; null for scoring's
+ *     defaults
  * @param createdAt when it started
  * @param completedAt when the promotion gate decided; null while running
  * @param summary the decision in a sentence; null while running
@@ -36,6 +39,7 @@ public record CycleView(
     WalkForwardSettings walkForward,
     Costs costs,
     Execution execution,
+    ScoringWeights scoring,
     Instant createdAt,
     Instant completedAt,
     String summary) {

@@ -20,6 +20,7 @@ import java.util.List;
  *     whole dataset
  * @param costs fees and slippage; 10 and 5 basis points when absent
  * @param execution fills, direction, position size and capital
+ * @param scoring weights of the composite score; absent for scoring's defaults
  */
 public record StartCycleRequest(
     String datasetId,
@@ -30,7 +31,8 @@ public record StartCycleRequest(
     String generation,
     WalkForward walkForward,
     Costs costs,
-    Execution execution) {
+    Execution execution,
+    Scoring scoring) {
 
   /**
    * A walk-forward analysis (README, "Walk-forward analysis").
@@ -72,4 +74,16 @@ public record StartCycleRequest(
    * @param capital starting equity; default 10,000
    */
   public record Execution(String fill, String direction, Double positionFraction, Double capital) {}
+
+  /**
+   * Weights of the composite score (the contract's {@code ScoringWeights}): each required, at least
+   * 0, and at least one positive.
+   *
+   * @param deflatedSharpe weight of the deflated Sharpe ratio
+   * @param sharpe weight of the scaled out-of-sample Sharpe ratio
+   * @param consistency weight of the share of profitable out-of-sample folds
+   * @param drawdown weight of the drawdown component
+   */
+  public record Scoring(
+      Double deflatedSharpe, Double sharpe, Double consistency, Double drawdown) {}
 }

@@ -2,6 +2,7 @@ package io.backtest.strategy.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.backtest.contracts.events.BacktestMetrics;
+import io.backtest.contracts.events.CandidateStatistics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * @param score composite score from its cycle's ranking; null until ranked
  * @param rank rank in its cycle; null until ranked
  * @param metrics its backtest's metrics; null until backtested
+ * @param statistics what scoring computed from its out-of-sample returns, which the promotion gate
+ *     read; null until its cycle is ranked
  * @param reason why it was (not) promoted, demoted, or why its backtest failed
  * @param promotedAt when it went live
  * @param demotedAt when it was retired
@@ -37,6 +40,7 @@ public record StrategyView(
     Double score,
     Integer rank,
     BacktestMetrics metrics,
+    CandidateStatistics statistics,
     String reason,
     Instant promotedAt,
     Instant demotedAt,

@@ -6,6 +6,7 @@ import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.http.Problem.FieldError;
@@ -135,7 +136,8 @@ public class CycleService {
       long seed,
       List<Candidate> candidates,
       ExecutionModel execution,
-      WalkForwardSettings walkForward) {}
+      WalkForwardSettings walkForward,
+      ScoringWeights scoring) {}
 
   private Plan plan(StartCycleRequest request, Dataset dataset) {
     List<FieldError> errors = new ArrayList<>();
@@ -163,6 +165,7 @@ public class CycleService {
     }
     ExecutionModel execution = execution(request, errors);
     WalkForwardSettings walkForward = walkForward(request.walkForward(), dataset, errors);
+    ScoringWeights scoring = scoring(request.scoring(), errors);
     long seed = request.seed() != null ? request.seed() : SEEDS.nextLong();
     List<Candidate> candidates = List.of();
     if (errors.stream().noneMatch(e -> e.field().startsWith("candidates"))
@@ -182,7 +185,8 @@ public class CycleService {
         seed,
         candidates,
         execution,
-        walkForward);
+        walkForward,
+        scoring);
   }
 
   /** The requested templates; null (with errors added) when any is invalid. */
@@ -376,6 +380,41 @@ public class CycleService {
     return settings;
   }
 
+  /**
+   * The requested weights of the composite score; null when none are requested or (with errors
+   * added) when they are invalid.
+   */
+  private static ScoringWeights scoring(StartCycleRequest.Scoring w, List<FieldError> errors) {
+    if (w == null) {
+      return null;
+    }
+    int before = errors.size();
+    double deflatedSharpe = weight("scoring.deflatedSharpe", w.deflatedSharpe(), errors);
+    double sharpe = weight("scoring.sharpe", w.sharpe(), errors);
+    double consistency = weight("scoring.consistency", w.consistency(), errors);
+    double drawdown = weight("scoring.drawdown", w.drawdown(), errors);
+    if (errors.size() > before) {
+      return null;
+    }
+    if (!(deflatedSharpe + sharpe + consistency + drawdown > 0)) {
+      errors.add(new FieldError("scoring", "at least one weight must be greater than 0"));
+      return null;
+    }
+    return new ScoringWeights(deflatedSharpe, sharpe, consistency, drawdown);
+  }
+
+  private static double weight(String field, Double value, List<FieldError> errors) {
+    if (value == null) {
+      errors.add(new FieldError(field, "is required"));
+      return 0;
+    }
+    if (!Double.isFinite(value) || value < 0) {
+      errors.add(new FieldError(field, "must be a finite number of at least 0 but was " + value));
+      return 0;
+    }
+    return value;
+  }
+
   private Uni<Cycle> create(Dataset dataset, Plan plan, String correlationId) {
     // Microseconds: what PostgreSQL stores, so the returned entity equals what a read gives.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -391,6 +430,7 @@ public class CycleService {
     cycle.templates = EngineMapper.templatesJson(plan.templates());
     cycle.generation = plan.generation().id();
     cycle.walkForward = EngineMapper.json(plan.walkForward());
+    cycle.scoring = EngineMapper.json(plan.scoring());
     cycle.seed = seed;
     cycle.correlationId = correlationId;
     cycle.candidates = n;
@@ -439,6 +479,7 @@ public class CycleService {
                 candidates.stream().map(s -> s.id).toList(),
                 execution,
                 plan.walkForward(),
+                plan.scoring(),
                 now));
     List<EventEnvelope<BacktestRequested>> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -3,34 +3,36 @@ package io.backtest.strategy.service;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.MalformedEventException;
-import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
-import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
 import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
+import io.backtest.engine.selection.PromotionPolicy;
+import io.backtest.engine.selection.PromotionPolicy.Candidate;
+import io.backtest.engine.selection.PromotionPolicy.Decision;
+import io.backtest.engine.selection.PromotionPolicy.Demotion;
+import io.backtest.engine.selection.PromotionPolicy.LiveStrategy;
+import io.backtest.engine.selection.PromotionPolicy.Outcome;
+import io.backtest.engine.selection.PromotionPolicy.Verdict;
+import io.backtest.engine.selection.PromotionRules;
 import io.backtest.strategy.config.PromotionConfig;
 import io.backtest.strategy.domain.BacktestRun;
 import io.backtest.strategy.domain.BacktestStatus;
 import io.backtest.strategy.domain.Cycle;
 import io.backtest.strategy.domain.CycleStatus;
 import io.backtest.strategy.domain.Dataset;
-import io.backtest.strategy.domain.PromotionPolicy;
-import io.backtest.strategy.domain.PromotionPolicy.Candidate;
-import io.backtest.strategy.domain.PromotionPolicy.Decision;
-import io.backtest.strategy.domain.PromotionPolicy.Demotion;
-import io.backtest.strategy.domain.PromotionPolicy.LiveStrategy;
-import io.backtest.strategy.domain.PromotionPolicy.Verdict;
+import io.backtest.strategy.domain.Deployment;
 import io.backtest.strategy.domain.Strategy;
-import io.backtest.strategy.domain.StrategyStatus;
 import io.backtest.strategy.mapping.EngineMapper;
 import io.backtest.strategy.mapping.EventMapper;
 import io.backtest.strategy.repository.BacktestRunRepository;
 import io.backtest.strategy.repository.CycleRepository;
 import io.backtest.strategy.repository.DatasetRepository;
+import io.backtest.strategy.repository.DeploymentRepository;
 import io.backtest.strategy.repository.StrategyRepository;
+import io.backtest.strategy.service.LiveSetChanges.CycleDecision;
 import io.backtest.support.config.PlatformConfig;
 import io.backtest.support.messaging.Outbox;
 import io.quarkus.logging.Log;
@@ -45,12 +47,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The promotion gate's use case: applies {@link PromotionPolicy} to a scored cycle, changes the
- * live set, and reports every decision as events.
+ * The promotion gate's use case: applies the engine's {@link PromotionPolicy} to a scored cycle,
+ * changes the live set, and reports every decision as events.
  */
 @ApplicationScoped
 public class PromotionService {
@@ -58,6 +61,8 @@ public class PromotionService {
   private final StrategyRepository strategies;
   private final BacktestRunRepository runs;
   private final DatasetRepository datasets;
+  private final DeploymentRepository deployments;
+  private final LiveSetChanges changes;
   private final Outbox outbox;
   private final PlatformConfig platform;
   private final PromotionPolicy policy;
@@ -67,6 +72,8 @@ public class PromotionService {
       StrategyRepository strategies,
       BacktestRunRepository runs,
       DatasetRepository datasets,
+      DeploymentRepository deployments,
+      LiveSetChanges changes,
       Outbox outbox,
       PlatformConfig platform,
       PromotionConfig config) {
@@ -74,27 +81,31 @@ public class PromotionService {
     this.strategies = strategies;
     this.runs = runs;
     this.datasets = datasets;
+    this.deployments = deployments;
+    this.changes = changes;
     this.outbox = outbox;
     this.platform = platform;
     this.policy = new PromotionPolicy(config.rules());
   }
 
   /** The thresholds applied. */
-  public PromotionPolicy policy() {
-    return policy;
+  public PromotionRules rules() {
+    return policy.rules();
   }
 
   /**
    * Decides on a scored cycle in the caller's transaction (the event consumer's). The live set is
    * locked first ({@link StrategyRepository#lockLiveSet}), so decisions of cycles scored at the
-   * same time, on any instance, are made one after the other and the cap holds. Emits {@code
-   * strategy.demoted} / {@code strategy.promoted} per change and then {@code cycle.completed}, all
-   * caused by the {@code cycle.scored} event. A cycle already decided is left alone.
+   * same time, and an operator's changes, on any instance, are made one after the other and the cap
+   * holds. Stores each ranked candidate's score, rank, statistics and verdict; emits {@code
+   * strategy.demoted} / {@code strategy.promoted} per change (each with its deployment history row)
+   * and then {@code cycle.completed} with every verdict, all caused by the {@code cycle.scored}
+   * event. A cycle already decided is left alone.
    *
    * @throws MalformedEventException (as the Uni's failure) when the cycle is unknown or the ranking
    *     names strategies that are not completed candidates of the cycle
    */
-  public Uni<Void> promote(EventEnvelope<CycleScored> event) {
+  public Uni<Void> decide(EventEnvelope<CycleScored> event) {
     CycleScored scored = event.data();
     return strategies
         .lockLiveSet()
@@ -111,7 +122,7 @@ public class PromotionService {
                     cycle.id, cycle.status, event.id());
                 return Uni.createFrom().voidItem();
               }
-              return load(cycle).chain(state -> decide(event, state));
+              return load(cycle).chain(state -> apply(event, state, decide(event, state)));
             });
   }
 
@@ -121,7 +132,8 @@ public class PromotionService {
       Dataset dataset,
       Map<UUID, Strategy> candidates,
       Map<UUID, BacktestRun> runs,
-      List<Strategy> live) {}
+      List<Strategy> live,
+      long lastSeq) {}
 
   private Uni<State> load(Cycle cycle) {
     return datasets
@@ -137,21 +149,29 @@ public class PromotionService {
                                     cycleRuns ->
                                         strategies
                                             .live()
-                                            .map(
+                                            .chain(
                                                 live ->
-                                                    new State(
-                                                        cycle,
-                                                        dataset,
-                                                        byId(candidates, s -> s.id),
-                                                        byId(cycleRuns, r -> r.strategyId),
-                                                        live)))));
+                                                    deployments
+                                                        .lastSeq()
+                                                        .map(
+                                                            seq ->
+                                                                new State(
+                                                                    cycle,
+                                                                    dataset,
+                                                                    byId(candidates, s -> s.id),
+                                                                    byId(
+                                                                        cycleRuns,
+                                                                        r -> r.strategyId),
+                                                                    live,
+                                                                    seq))))));
   }
 
-  private Uni<Void> decide(EventEnvelope<CycleScored> event, State state) {
+  private Decision decide(EventEnvelope<CycleScored> event, State state) {
     Cycle cycle = state.cycle();
+    CycleScored scored = event.data();
     List<Candidate> ranking = new ArrayList<>();
     Set<UUID> seen = new HashSet<>();
-    for (RankedStrategy ranked : event.data().ranking()) {
+    for (RankedStrategy ranked : scored.ranking()) {
       Strategy s = state.candidates().get(ranked.strategyId());
       BacktestRun run = state.runs().get(ranked.strategyId());
       if (s == null) {
@@ -165,16 +185,9 @@ public class PromotionService {
       if (!seen.add(s.id)) {
         throw new MalformedEventException("strategy " + s.id + " is ranked twice");
       }
-      BacktestMetrics m = EngineMapper.metrics(run.metrics);
       ranking.add(
           new Candidate(
-              s.id,
-              ranked.rank(),
-              ranked.score(),
-              m.sharpe(),
-              m.maxDrawdown(),
-              m.tradeCount(),
-              EventMapper.key(s)));
+              s.id, ranked.rank(), ranked.score(), ranked.statistics(), EventMapper.key(s)));
     }
     List<LiveStrategy> live =
         state.live().stream()
@@ -183,25 +196,79 @@ public class PromotionService {
                     // score and promotedAt: never null for LIVE rows (a check constraint)
                     new LiveStrategy(s.id, s.score, s.promotedAt, EventMapper.key(s)))
             .toList();
-    Decision decision = policy.decide(ranking, live);
-    return apply(event, state, decision);
+    if (live.size() <= policy.rules().cap()) {
+      return policy.decide(ranking, scored.overfitting(), scored.correlations(), live);
+    }
+    return overCap(ranking, scored, live);
+  }
+
+  /**
+   * The decision while more strategies are live than the cap (it was lowered while they were live,
+   * see {@code LiveLimitBootstrap}): nothing is promoted, not even in place of a weaker one, until
+   * demotions bring the live set below the cap. The gates and the correlation rule still say why a
+   * candidate would not go live anyway.
+   */
+  private Decision overCap(List<Candidate> ranking, CycleScored scored, List<LiveStrategy> live) {
+    PromotionRules rules = policy.rules();
+    PromotionRules frozen =
+        new PromotionRules(
+            rules.minDeflatedSharpe(),
+            rules.maxProbabilityOfOosLoss(),
+            rules.maxDrawdown(),
+            rules.minTrades(),
+            rules.minTStatistic(),
+            rules.requireMinBacktestLength(),
+            rules.maxCorrelation(),
+            Double.MAX_VALUE, // no score beats a live one by this: nothing is replaced
+            live.size(),
+            rules.maxPerCycle());
+    Decision decision =
+        new PromotionPolicy(frozen)
+            .decide(ranking, scored.overfitting(), scored.correlations(), live);
+    String reason =
+        "not promoted: the live set holds "
+            + live.size()
+            + " strategies, more than the cap "
+            + rules.cap()
+            + " (lowered while they were live); no promotion until fewer than "
+            + rules.cap()
+            + " are live";
+    List<Verdict> verdicts =
+        decision.verdicts().stream()
+            .map(
+                v ->
+                    v.outcome() == Outcome.NOT_BETTER_THAN_WEAKEST
+                        ? new Verdict(v.candidate(), v.outcome(), reason, v.gates(), 0, null)
+                        : v)
+            .toList();
+    Log.errorf(
+        "cycle %s: %d strategies are live, more than the cap %d: no promotion",
+        scored.cycleId(), live.size(), rules.cap());
+    return new Decision(rules, verdicts, live.size());
   }
 
   private Uni<Void> apply(EventEnvelope<CycleScored> event, State state, Decision decision) {
     Cycle cycle = state.cycle();
+    CycleDecision origin = new CycleDecision(event);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Map<UUID, Strategy> liveById = byId(state.live(), s -> s.id);
-    DatasetRef dataset = EventMapper.datasetRef(state.dataset());
     ExecutionSettings execution = EngineMapper.execution(cycle);
     int cap = policy.rules().cap();
     Uni<Void> chain = Uni.createFrom().voidItem();
     List<UUID> promoted = new ArrayList<>();
     List<UUID> demoted = new ArrayList<>();
+    AtomicLong lastSeq = new AtomicLong(state.lastSeq());
+    Function<Deployment, Void> seen =
+        d -> {
+          lastSeq.set(d.seq);
+          return null;
+        };
     for (Verdict verdict : decision.verdicts()) {
       Candidate candidate = verdict.candidate();
       Strategy s = state.candidates().get(candidate.strategyId());
       s.score = candidate.score();
       s.rank = candidate.rank();
+      s.statistics = EngineMapper.json(candidate.statistics());
       s.reason = verdict.reason();
       if (!verdict.isPromoted()) {
         continue;
@@ -210,9 +277,6 @@ public class PromotionService {
       if (demotion != null) {
         UUID id = demotion.strategy().strategyId();
         Strategy old = liveById.getOrDefault(id, state.candidates().get(id));
-        old.status = StrategyStatus.RETIRED;
-        old.demotedAt = now;
-        old.reason = demotion.reason();
         demoted.add(old.id);
         StrategyDemoted payload =
             new StrategyDemoted(
@@ -222,53 +286,29 @@ public class PromotionService {
                 demotion.replacedBy(),
                 demotion.liveCountAfter(),
                 now);
+        // flushed before the promotion: the database counts live rows as they are written
         chain =
-            chain.chain(
-                () ->
-                    outbox.add(
-                        EventCatalog.STRATEGY_DEMOTED,
-                        event.causes(
-                            EventCatalog.STRATEGY_DEMOTED,
-                            platform.source(),
-                            old.id.toString(),
-                            payload)));
+            chain.chain(() -> changes.demote(origin, old, payload)).map(seen).chain(changes::flush);
       }
-      s.status = StrategyStatus.LIVE;
-      s.promotedAt = now;
       promoted.add(s.id);
       StrategyPromoted payload =
-          new StrategyPromoted(
-              s.id,
+          EventMapper.promoted(
+              s,
               cycle.id,
-              dataset,
-              EventMapper.definition(s),
+              state.dataset(),
               execution,
-              EngineMapper.metrics(state.runs().get(s.id).metrics),
-              candidate.score(),
-              candidate.rank(),
+              state.runs().get(s.id),
+              candidate.statistics(),
               verdict.liveCountAfter(),
               cap,
               verdict.reason(),
               now);
       chain =
-          chain.chain(
-              () ->
-                  outbox.add(
-                      EventCatalog.STRATEGY_PROMOTED,
-                      event.causes(
-                          EventCatalog.STRATEGY_PROMOTED,
-                          platform.source(),
-                          s.id.toString(),
-                          payload)));
+          chain.chain(() -> changes.promote(origin, s, payload)).map(seen).chain(changes::flush);
     }
     String summary = decision.summary(cycle.candidates, cycle.failed);
     CycleStatus status =
         cycle.failed >= cycle.candidates ? CycleStatus.FAILED : CycleStatus.COMPLETED;
-    cycle.status = status;
-    cycle.promoted = promoted.size();
-    cycle.demoted = demoted.size();
-    cycle.completedAt = now;
-    cycle.summary = summary;
     CycleCompleted completed =
         new CycleCompleted(
             cycle.id,
@@ -281,17 +321,29 @@ public class PromotionService {
             decision.liveCount(),
             cap,
             summary,
+            decision.verdicts().stream().map(Verdict::toEvent).toList(),
             now);
     Log.infof("cycle %s %s: %s", cycle.id, status, summary);
-    return chain.chain(
-        () ->
-            outbox.add(
-                EventCatalog.CYCLE_COMPLETED,
-                event.causes(
+    return chain
+        .invoke(
+            () -> {
+              cycle.status = status;
+              cycle.promoted = promoted.size();
+              cycle.demoted = demoted.size();
+              cycle.completedAt = now;
+              cycle.summary = summary;
+              cycle.deploymentSeq = lastSeq.get();
+            })
+        .chain(
+            () ->
+                outbox.add(
                     EventCatalog.CYCLE_COMPLETED,
-                    platform.source(),
-                    cycle.id.toString(),
-                    completed)));
+                    event.causes(
+                        EventCatalog.CYCLE_COMPLETED,
+                        platform.source(),
+                        cycle.id.toString(),
+                        completed)))
+        .chain(changes::flush);
   }
 
   private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {

@@ -172,7 +172,7 @@ class BacktestRequestedConsumerTest {
             .publish(
                 EventCatalog.CYCLE_SCORED,
                 cycleId.toString(),
-                new CycleScored(cycleId, 1, 0, 1, List.of(), Instant.now()),
+                Fixtures.scored(cycleId, 1, List.of(), null, null),
                 "corr-failing");
     CycleCompleted completed =
         kafka()

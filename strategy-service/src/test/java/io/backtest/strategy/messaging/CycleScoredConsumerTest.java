@@ -16,6 +16,7 @@ import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.strategy.Fixtures;
+import io.backtest.strategy.Fixtures.Stats;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -54,13 +55,12 @@ class CycleScoredConsumerTest {
         .publish(
             EventCatalog.CYCLE_SCORED,
             key,
-            new CycleScored(
+            Fixtures.scored(
                 cycleId,
                 1,
-                1,
-                0,
-                List.of(new RankedStrategy(1, stranger, 2.0, 0.1, 1.5, 0.1)),
-                Instant.now()),
+                List.of(new RankedStrategy(1, stranger, 0.9, Stats.passing().build())),
+                Fixtures.overfitting(1, 0.1),
+                Fixtures.uncorrelated(List.of(stranger))),
             "corr-scored-bad");
     // a ranking of a cycle that does not exist
     UUID unknownCycle = UUID.randomUUID();
@@ -68,7 +68,7 @@ class CycleScoredConsumerTest {
         .publish(
             EventCatalog.CYCLE_SCORED,
             key,
-            new CycleScored(unknownCycle, 1, 0, 0, List.of(), Instant.now()),
+            Fixtures.scored(unknownCycle, 1, List.of(), null, null),
             "corr-scored-bad");
 
     List<ConsumerRecord<String, String>> dead =
@@ -85,8 +85,8 @@ class CycleScoredConsumerTest {
         .anySatisfy(
             reason -> assertThat(reason).contains("cycle " + unknownCycle + " does not exist"));
 
-    // the gate goes on: the right ranking decides the cycle
-    CycleScored good = Fixtures.rank(cycleId, 1, results, r -> 0.1);
+    // the gate goes on: the right ranking decides the cycle (a noise-like candidate: rejected)
+    CycleScored good = Fixtures.rank(cycleId, 1, results, r -> 0.1, r -> Stats.noise().build());
     kafka().publish(EventCatalog.CYCLE_SCORED, key, good, "corr-scored-bad");
     CycleCompleted completed =
         kafka()
@@ -97,14 +97,17 @@ class CycleScoredConsumerTest {
     assertThat(completed.status()).isEqualTo("COMPLETED");
     assertThat(completed.promoted()).isEmpty();
     assertThat(completed.summary())
-        .startsWith("promoted 0 of 1 candidates (1 below min score 0.50); live ");
+        .startsWith("promoted 0 of 1 candidates (1 rejected by the gates); live ");
+    assertThat(completed.verdicts()).hasSize(1);
+    assertThat(completed.verdicts().getFirst().outcome()).isEqualTo("REJECTED_BY_GATES");
     String strategyId = results.getFirst().data().strategyId().toString();
     given()
         .get("/api/v1/strategies/{id}", strategyId)
         .then()
         .statusCode(200)
         .body("status", equalTo("CANDIDATE"))
-        .body("reason", startsWith("score 0.10 < 0.50"))
+        .body("reason", startsWith("rejected: DSR 0.41 < 0.95 (N = 4,200 trials)"))
+        .body("statistics.deflatedSharpe", equalTo(0.41f))
         .body("rank", equalTo(1));
     assertThat(EventJson.write(completed)).contains(cycleId.toString());
   }

@@ -2,11 +2,14 @@ package io.backtest.strategy.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.backtest.contracts.EventCatalog;
+import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.strategy.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -322,6 +325,7 @@ class CycleResourceTest {
     assertThat(cycle.getString("execution.direction")).isEqualTo("long-only");
     assertThat(cycle.getDouble("execution.positionFraction")).isEqualTo(1.0);
     assertThat(cycle.getDouble("execution.capital")).isEqualTo(10_000.0);
+    assertThat(cycle.getString("scoring")).isNull();
     assertThat(cycle.getString("datasetId")).isEqualTo("aapl-1d-2013");
     assertThat(cycle.getString("status")).isIn("RUNNING", "COMPLETED", "FAILED");
     assertThat(cycle.getString("correlationId")).isNotBlank();
@@ -389,5 +393,77 @@ class CycleResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("size"));
+  }
+
+  @Test
+  void scoringWeightsAreStoredShownAndAnnouncedWithTheCycle() {
+    UUID cycleId =
+        UUID.fromString(
+            given()
+                .contentType(ContentType.JSON)
+                .body(
+                    """
+                    {"datasetId": "aapl-1d-2013", "candidates": 1, "seed": 5,
+                     "scoring": {"deflatedSharpe": 0.7, "sharpe": 0.1, "consistency": 0,
+                                 "drawdown": 0.2}}
+                    """)
+                .post("/api/v1/cycles")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("cycleId"));
+    JsonPath cycle =
+        given().get("/api/v1/cycles/{id}", cycleId).then().statusCode(200).extract().jsonPath();
+    assertThat(cycle.getDouble("scoring.deflatedSharpe")).isEqualTo(0.7, within(1e-6));
+    assertThat(cycle.getDouble("scoring.consistency")).isZero();
+    var started =
+        Fixtures.kafka()
+            .awaitEvents(
+                EventCatalog.CYCLE_STARTED,
+                e -> e.data().cycleId().equals(cycleId),
+                1,
+                Fixtures.WAIT)
+            .getFirst()
+            .data();
+    assertThat(started.scoring()).isEqualTo(new ScoringWeights(0.7, 0.1, 0, 0.2));
+
+    UUID plain = Fixtures.startCycle(1, 6, "corr-no-scoring");
+    var plainStarted =
+        Fixtures.kafka()
+            .awaitEvents(
+                EventCatalog.CYCLE_STARTED, e -> e.data().cycleId().equals(plain), 1, Fixtures.WAIT)
+            .getFirst()
+            .data();
+    assertThat(plainStarted.scoring()).isNull();
+  }
+
+  @Test
+  void invalidScoringWeightsAreNamedAndNothingIsStored() {
+    long before = Fixtures.queryLong("select count(*) from cycle");
+    post("""
+            {"datasetId": "aapl-1d-2013", "candidates": 1,
+             "scoring": {"deflatedSharpe": -0.5, "sharpe": 1, "drawdown": 0}}
+            """)
+        .statusCode(422)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains("scoring.deflatedSharpe", "scoring.consistency"))
+        .body("errors[0].reason", equalTo("must be a finite number of at least 0 but was -0.5"))
+        .body("errors[1].reason", equalTo("is required"));
+    post("""
+            {"datasetId": "aapl-1d-2013", "candidates": 1,
+             "scoring": {"deflatedSharpe": 0, "sharpe": 0, "consistency": 0, "drawdown": 0}}
+            """)
+        .statusCode(422)
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo("scoring"))
+        .body("errors[0].reason", equalTo("at least one weight must be greater than 0"));
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":1,\"scoring\":{\"sharpe\":\"high\"}}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("scoring.sharpe"));
+    post("{\"datasetId\":\"aapl-1d-2013\",\"candidates\":1,\"scoring\":[1,2]}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("scoring"));
+    assertThat(Fixtures.queryLong("select count(*) from cycle")).isEqualTo(before);
   }
 }

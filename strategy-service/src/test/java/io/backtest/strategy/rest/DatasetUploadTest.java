@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.backtest.strategy.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.response.ValidatableResponse;
 import java.util.Arrays;
 import java.util.UUID;
@@ -184,6 +186,8 @@ class DatasetUploadTest {
     }
     long before = datasets();
     given()
+        // no request logging on failure: printing a 19 MB body exhausts the test JVM's heap
+        .config(RestAssured.config().logConfig(LogConfig.logConfig()))
         .contentType("text/csv")
         .queryParam("name", name())
         .queryParam("symbol", "TEST")
@@ -209,6 +213,8 @@ class DatasetUploadTest {
     Arrays.fill(body, (byte) '1');
     long before = datasets();
     given()
+        // no request logging on failure: printing a 24 MiB body exhausts the test JVM's heap
+        .config(RestAssured.config().logConfig(LogConfig.logConfig()))
         .contentType("text/csv")
         .queryParam("name", name())
         .queryParam("symbol", "TEST")

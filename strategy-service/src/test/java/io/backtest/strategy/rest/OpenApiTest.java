@@ -28,6 +28,12 @@ class OpenApiTest {
         .body("paths.'/api/v1/datasets/{id}/bars'.get.summary", notNullValue())
         .body("paths.'/api/v1/templates'.get.summary", notNullValue())
         .body("paths.'/api/v1/strategies'.get.summary", notNullValue())
-        .body("paths.'/api/v1/strategies/{id}'.get.summary", notNullValue());
+        .body("paths.'/api/v1/strategies/{id}'.get.summary", notNullValue())
+        .body("paths.'/api/v1/strategies/{id}/promote'.post.responses.'409'", notNullValue())
+        .body("paths.'/api/v1/strategies/{id}/demote'.post.responses.'409'", notNullValue())
+        .body("paths.'/api/v1/deployments'.get.summary", notNullValue())
+        .body("paths.'/api/v1/deployments/history'.get.summary", notNullValue())
+        .body("paths.'/api/v1/deployments/rollback'.post.responses.'404'", notNullValue())
+        .body("paths.'/api/v1/deployments/rollback'.post.responses.'409'", notNullValue());
   }
 }

@@ -1,6 +1,5 @@
 package io.backtest.systemtests.stack;
 
-import static io.backtest.systemtests.stack.StackUnderTest.CORRELATION_HEADER;
 import static io.backtest.systemtests.stack.StackUnderTest.allPages;
 import static io.backtest.systemtests.stack.StackUnderTest.as;
 import static io.backtest.systemtests.stack.StackUnderTest.intField;
@@ -39,22 +38,23 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One research cycle through the gateway, as an operator starts it and a viewer follows it: 60
- * candidates on the AAPL 2013 daily series are backtested, scored, ranked, the best promoted under
- * the cap, every event audited under the request's correlation id, and the promotions published to
- * Kafka for live trading systems.
+ * SMA-crossover candidates with walk-forward analysis on 5,000 daily bars with a planted edge
+ * (drift regimes that trend followers exploit) are backtested, scored, ranked, the best promoted
+ * under the cap, every event audited under the request's correlation id, and the promotions
+ * published to Kafka for live trading systems.
  *
  * <p>The cycle runs once (in {@link #runOneCycle()}); each test checks one promise about it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CycleEndToEndIT {
-  private static final String DATASET = "aapl-1d-2013";
   private static final int CANDIDATES = 60;
-  private static final long SEED = 42;
+  private static final long SEED = 3;
 
   /** The live-strategy cap of the platform (ARCHITECTURE.md: 35 by default). */
   private static final int CAP = 35;
 
   private final String correlationId = "st-" + UUID.randomUUID();
+  private String datasetId;
   private UUID cycleId;
   private JsonNode cycle;
   private int backtested;
@@ -67,21 +67,20 @@ class CycleEndToEndIT {
   @BeforeAll
   void runOneCycle() {
     StackUnderTest.requireRunningStack();
+    Map<String, Object> dataset = new LinkedHashMap<>();
+    dataset.put("bars", 5_000);
+    dataset.put("seed", SEED);
+    dataset.put("model", "regime-switching");
+    dataset.put("symbol", "E2ETREND");
+    dataset.put("timeframe", "1d");
+    dataset.put(
+        "regimes",
+        List.of(
+            Map.of("name", "up", "drift", 0.003, "volatility", 0.01, "meanDuration", 250),
+            Map.of("name", "down", "drift", -0.003, "volatility", 0.01, "meanDuration", 250)));
+    datasetId = SelectionIT.createDataset(dataset);
 
-    Response started =
-        as("operator")
-            .header(CORRELATION_HEADER, correlationId)
-            .contentType("application/json")
-            .body(Map.of("datasetId", DATASET, "candidates", CANDIDATES, "seed", SEED))
-            .post("/api/v1/cycles");
-
-    assertThat(started.statusCode())
-        .as("POST /api/v1/cycles: %s", started.asString())
-        .isEqualTo(202);
-    JsonNode accepted = json(started);
-    cycleId = UUID.fromString(accepted.path("cycleId").asText());
-    assertThat(accepted.path("correlationId").asText()).isEqualTo(correlationId);
-    assertThat(started.header("Location")).endsWith("/api/v1/cycles/" + cycleId);
+    cycleId = SelectionIT.startCycle(datasetId, CANDIDATES, SEED, correlationId);
 
     cycle = awaitCompleted(cycleId);
     JsonNode counts = cycle.path("counts");
@@ -208,8 +207,8 @@ class CycleEndToEndIT {
       assertThat(TestKafka.header(r, CloudEventAttributes.HEADER_SUBJECT)).isEqualTo(strategyId);
       assertThat(r.key()).isEqualTo(strategyId);
       assertThat(event.cycleId()).isEqualTo(cycleId);
-      assertThat(event.dataset().datasetId()).isEqualTo(DATASET);
-      assertThat(event.dataset().symbol()).isEqualToIgnoringCase("AAPL");
+      assertThat(event.dataset().datasetId()).isEqualTo(datasetId);
+      assertThat(event.dataset().symbol()).isEqualTo("E2ETREND");
       assertThat(event.dataset().timeframe()).isNotBlank();
       assertValidParameters(event);
       assertThat(event.metrics().barCount()).isPositive();
@@ -218,7 +217,13 @@ class CycleEndToEndIT {
       assertThat(event.execution().capital()).isPositive();
       assertThat(event.cap()).isEqualTo(CAP);
       assertThat(event.liveCount()).isBetween(1, CAP);
-      assertThat(event.reason()).isNotBlank();
+      assertThat(event.reason()).startsWith("promoted: ").contains("DSR");
+      // what live trading and drift monitoring expect of it: the out-of-sample record's figures
+      assertThat(event.expected().sharpe()).isPositive();
+      assertThat(event.expected().maxDrawdown()).isBetween(0.0, 0.20);
+      assertThat(event.expected().deflatedSharpe()).isGreaterThanOrEqualTo(0.95);
+      assertThat(event.provenance().datasetSha256()).matches("[0-9a-f]{64}");
+      assertThat(event.provenance().seed()).isEqualTo(SEED);
       // The promotion carries the ranking scoring-service published for the cycle.
       JsonNode ranked = board.get(strategyId);
       assertThat(ranked).as("leaderboard entry of promoted %s", strategyId).isNotNull();

@@ -5,7 +5,6 @@ import static io.backtest.systemtests.stack.StackUnderTest.fields;
 import static io.backtest.systemtests.stack.StackUnderTest.json;
 import static io.backtest.systemtests.stack.StackUnderTest.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtest.contracts.EventCatalog;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +126,7 @@ class ResearchIT {
     assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
     UUID cycleId = UUID.fromString(json(started).path("cycleId").asText());
 
-    JsonNode cycle = awaitFinal(cycleId);
+    JsonNode cycle = SelectionIT.awaitFinal(cycleId);
     assertThat(cycle.path("status").asText()).isEqualTo("COMPLETED");
 
     Predicate<EventEnvelope<BacktestCompleted>> ofThisCycle =
@@ -161,20 +159,5 @@ class ResearchIT {
       assertThat(r.provenance().engineVersion()).isNotBlank();
       assertThat(r.execution().feeBps()).isEqualTo(5);
     }
-  }
-
-  private static JsonNode awaitFinal(UUID id) {
-    AtomicReference<JsonNode> last = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () -> {
-              JsonNode body = json(as("viewer").get("/api/v1/cycles/{id}", id));
-              last.set(body);
-              String status = body.path("status").asText();
-              return status.equals("COMPLETED") || status.equals("FAILED");
-            });
-    return last.get();
   }
 }
