@@ -11,6 +11,7 @@ import static io.backtest.engine.strategy.AbstractStrategyTemplate.TAKE_PROFIT_P
 
 import io.backtest.engine.data.OhlcvBar;
 import io.backtest.engine.live.StreamingIndicators.Atr;
+import io.backtest.engine.live.StreamingIndicators.Average;
 import io.backtest.engine.live.StreamingIndicators.Cross;
 import io.backtest.engine.live.StreamingIndicators.Ema;
 import io.backtest.engine.live.StreamingIndicators.Extreme;
@@ -71,8 +72,8 @@ abstract class BuiltInSignals implements StreamingSignals {
   static BuiltInSignals of(StrategyTemplate template, Parameters params) {
     return switch (template) {
       case BuyAndHoldTemplate t -> new BuyAndHold(params);
-      case SmaCrossoverTemplate t -> new SmaCrossover(params);
-      case EmaCrossoverTemplate t -> new EmaCrossover(params);
+      case SmaCrossoverTemplate t -> MovingAverageCrossover.sma(params);
+      case EmaCrossoverTemplate t -> MovingAverageCrossover.ema(params);
       case RsiReversionTemplate t -> new RsiReversion(params);
       case BollingerReversionTemplate t -> new BollingerReversion(params);
       case BollingerBreakoutTemplate t -> new BollingerBreakout(params);
@@ -143,50 +144,35 @@ abstract class BuiltInSignals implements StreamingSignals {
   }
 
   /**
-   * {@link SmaCrossoverTemplate}: fast SMA crossing the slow one, cross boundary {@code max(fast,
-   * slow) − 1}, {@code slow} unstable bars.
+   * {@link SmaCrossoverTemplate} and {@link EmaCrossoverTemplate}: the fast average crossing the
+   * slow one, {@code slow} unstable bars. The cross boundary is where both averages are defined:
+   * {@code max(fast, slow) − 1} for SMAs, {@code max(fast, slow)} for EMAs.
    */
-  static final class SmaCrossover extends BuiltInSignals {
+  static final class MovingAverageCrossover extends BuiltInSignals {
 
-    private final Sma fast;
-    private final Sma slow;
+    private final Average fast;
+    private final Average slow;
     private final Cross cross;
 
-    SmaCrossover(Parameters params) {
-      super(params, params.getInt(SmaCrossoverTemplate.SLOW));
+    private MovingAverageCrossover(
+        Parameters params, Average fast, Average slow, int slowPeriod, int crossBoundary) {
+      super(params, slowPeriod);
+      this.fast = fast;
+      this.slow = slow;
+      this.cross = new Cross(crossBoundary);
+    }
+
+    static MovingAverageCrossover sma(Parameters params) {
       int f = params.getInt(SmaCrossoverTemplate.FAST);
       int s = params.getInt(SmaCrossoverTemplate.SLOW);
-      this.fast = new Sma(f);
-      this.slow = new Sma(s);
-      this.cross = new Cross(Math.max(f, s) - 1);
+      return new MovingAverageCrossover(params, new Sma(f), new Sma(s), s, Math.max(f, s) - 1);
     }
 
-    @Override
-    void update(OhlcvBar bar) {
-      fast.add(bar.close());
-      slow.add(bar.close());
-      cross.add(fast.value(), slow.value());
-      set(cross.up(), cross.down());
-    }
-  }
-
-  /**
-   * {@link EmaCrossoverTemplate}: fast EMA crossing the slow one, cross boundary {@code max(fast,
-   * slow)}, {@code slow} unstable bars.
-   */
-  static final class EmaCrossover extends BuiltInSignals {
-
-    private final Ema fast;
-    private final Ema slow;
-    private final Cross cross;
-
-    EmaCrossover(Parameters params) {
-      super(params, params.getInt(EmaCrossoverTemplate.SLOW));
+    static MovingAverageCrossover ema(Parameters params) {
       int f = params.getInt(EmaCrossoverTemplate.FAST);
       int s = params.getInt(EmaCrossoverTemplate.SLOW);
-      this.fast = Ema.exponential(f);
-      this.slow = Ema.exponential(s);
-      this.cross = new Cross(Math.max(f, s));
+      return new MovingAverageCrossover(
+          params, Ema.exponential(f), Ema.exponential(s), s, Math.max(f, s));
     }
 
     @Override

@@ -35,6 +35,13 @@ import io.backtest.engine.indicator.IndicatorSet;
  */
 final class StreamingIndicators {
 
+  /** A single-input indicator fed one value a bar. */
+  interface Average {
+    void add(double x);
+
+    double value();
+  }
+
   private StreamingIndicators() {}
 
   /** The last {@code capacity} values of a stream, addressed by their stream index. */
@@ -76,7 +83,7 @@ final class StreamingIndicators {
    * {@link IndicatorSet#sma(int)}: running sum divided by {@code min(n, i + 1)}. Keeps the last
    * {@code n} inputs, which {@link StandardDeviation} re-reads.
    */
-  static final class Sma {
+  static final class Sma implements Average {
 
     private final int n;
     private final double window;
@@ -90,7 +97,8 @@ final class StreamingIndicators {
       this.inputs = new Window(n);
     }
 
-    void add(double x) {
+    @Override
+    public void add(double x) {
       int i = inputs.count();
       // IndicatorSet.sma: "sum = sum + x[i]" then, once the window is full, "sum = sum − x[i − n]".
       sum = sum + x;
@@ -103,7 +111,8 @@ final class StreamingIndicators {
       inputs.add(x);
     }
 
-    double value() {
+    @Override
+    public double value() {
       return value;
     }
 
@@ -161,7 +170,7 @@ final class StreamingIndicators {
    * AbstractEMAIndicator}): NaN before index {@code n} or on a NaN input, the input itself after a
    * NaN, else {@code prev + (x − prev) × multiplier}.
    */
-  static final class Ema {
+  static final class Ema implements Average {
 
     private final int n;
     private final double multiplier;
@@ -183,7 +192,8 @@ final class StreamingIndicators {
       return new Ema(n, 1.0 / n);
     }
 
-    void add(double x) {
+    @Override
+    public void add(double x) {
       i++;
       if (i < n || Double.isNaN(x)) {
         value = Double.NaN;
@@ -195,7 +205,8 @@ final class StreamingIndicators {
       }
     }
 
-    double value() {
+    @Override
+    public double value() {
       return value;
     }
   }

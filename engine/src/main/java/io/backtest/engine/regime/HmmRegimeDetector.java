@@ -56,13 +56,10 @@ public final class HmmRegimeDetector implements RegimeDetector<VolatilityRegime>
   private final GaussianHiddenMarkovModel model;
   private final GaussianHiddenMarkovModel.Filter filter;
   private final VolatilityRegime[] labels;
-  private final int confirmationBars;
 
   private long barCount;
   private double previousClose = Double.NaN;
-  private VolatilityRegime current;
-  private VolatilityRegime pending;
-  private int pendingBars;
+  private final RegimeConfirmation<VolatilityRegime> regime;
 
   /** A detector over {@code model} with {@link #DEFAULT_CONFIRMATION_BARS}. */
   public HmmRegimeDetector(GaussianHiddenMarkovModel model) {
@@ -80,14 +77,10 @@ public final class HmmRegimeDetector implements RegimeDetector<VolatilityRegime>
     if (model.states() != 2 && model.states() != 3) {
       throw new IllegalArgumentException("need 2 or 3 states but the model has " + model.states());
     }
-    if (confirmationBars < 1) {
-      throw new IllegalArgumentException(
-          "confirmationBars must be >= 1 but was " + confirmationBars);
-    }
+    this.regime = new RegimeConfirmation<>(confirmationBars);
     this.model = model.orderedByVariance();
     this.filter = this.model.filter();
     this.labels = model.states() == 2 ? TWO : THREE;
-    this.confirmationBars = confirmationBars;
   }
 
   /**
@@ -132,7 +125,7 @@ public final class HmmRegimeDetector implements RegimeDetector<VolatilityRegime>
 
   @Override
   public Optional<VolatilityRegime> current() {
-    return Optional.ofNullable(current);
+    return Optional.ofNullable(regime.current());
   }
 
   /** The filtered state probabilities now; the stationary distribution before the first return. */
@@ -160,28 +153,15 @@ public final class HmmRegimeDetector implements RegimeDetector<VolatilityRegime>
     }
     filter.update(Math.log(close / previous));
     VolatilityRegime pointed = labels[filter.mostProbableState()];
-    VolatilityRegime before = current;
-    if (current == null) {
-      current = pointed;
-    } else if (pointed == current) {
-      pending = null;
-      pendingBars = 0;
-    } else {
-      pendingBars = pointed == pending ? pendingBars + 1 : 1;
-      pending = pointed;
-      if (pendingBars >= confirmationBars) {
-        current = pointed;
-        pending = null;
-        pendingBars = 0;
-      }
-    }
-    if (current == before) {
+    VolatilityRegime before = regime.current();
+    if (!regime.update(pointed)) {
       return Optional.empty();
     }
     int state = filter.mostProbableState();
     Map<String, Double> statistics = new LinkedHashMap<>();
     statistics.put("probability", filter.probabilities()[state]);
     statistics.put("stateVolatility", Math.sqrt(model.variances()[state]));
-    return Optional.of(new RegimeChange<>(NAME, before, current, index, bar.time(), statistics));
+    return Optional.of(
+        new RegimeChange<>(NAME, before, regime.current(), index, bar.time(), statistics));
   }
 }

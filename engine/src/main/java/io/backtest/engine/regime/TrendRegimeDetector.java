@@ -131,9 +131,7 @@ public final class TrendRegimeDetector implements RegimeDetector<TrendRegime> {
   private double minusDi = Double.NaN;
   private double adx = Double.NaN;
 
-  private TrendRegime current;
-  private TrendRegime pending;
-  private int pendingBars;
+  private final RegimeConfirmation<TrendRegime> regime;
 
   /** A detector with {@link Settings#DEFAULTS}. */
   public TrendRegimeDetector() {
@@ -143,6 +141,7 @@ public final class TrendRegimeDetector implements RegimeDetector<TrendRegime> {
   /** A detector with the given settings. */
   public TrendRegimeDetector(Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.regime = new RegimeConfirmation<>(settings.confirmationBars());
     // as ta4j's MMAIndicator: the multiplier 1/n, applied as prev + (value - prev) * (1/n)
     this.multiplier = 1.0 / settings.period();
     this.adxMultiplier = 1.0 / settings.adxPeriod();
@@ -171,7 +170,7 @@ public final class TrendRegimeDetector implements RegimeDetector<TrendRegime> {
 
   @Override
   public Optional<TrendRegime> current() {
-    return Optional.ofNullable(current);
+    return Optional.ofNullable(regime.current());
   }
 
   /** The latest ADX; NaN before bar {@code max(period, adxPeriod)}. */
@@ -249,32 +248,16 @@ public final class TrendRegimeDetector implements RegimeDetector<TrendRegime> {
       return Optional.empty();
     }
 
-    TrendRegime before = current;
-    if (current == null) {
-      current = pointedTo(TrendRegime.RANGING);
-    } else {
-      TrendRegime pointed = pointedTo(current);
-      if (pointed == current) {
-        pending = null;
-        pendingBars = 0;
-      } else {
-        pendingBars = pointed == pending ? pendingBars + 1 : 1;
-        pending = pointed;
-        if (pendingBars >= settings.confirmationBars()) {
-          current = pointed;
-          pending = null;
-          pendingBars = 0;
-        }
-      }
-    }
-    if (current == before) {
+    TrendRegime before = regime.current();
+    if (!regime.update(pointedTo(before == null ? TrendRegime.RANGING : before))) {
       return Optional.empty();
     }
     Map<String, Double> statistics = new LinkedHashMap<>();
     statistics.put("adx", adx);
     statistics.put("plusDi", plusDi);
     statistics.put("minusDi", minusDi);
-    return Optional.of(new RegimeChange<>(NAME, before, current, index, bar.time(), statistics));
+    return Optional.of(
+        new RegimeChange<>(NAME, before, regime.current(), index, bar.time(), statistics));
   }
 
   private TrendRegime pointedTo(TrendRegime from) {

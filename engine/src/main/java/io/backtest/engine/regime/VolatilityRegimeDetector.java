@@ -311,9 +311,7 @@ public final class VolatilityRegimeDetector implements RegimeDetector<Volatility
   private double lowerThreshold = Double.NaN;
   private double upperThreshold = Double.NaN;
 
-  private VolatilityRegime current;
-  private VolatilityRegime pending;
-  private int pendingBars;
+  private final RegimeConfirmation<VolatilityRegime> regime;
 
   /** A detector with {@link Settings#DEFAULTS}. */
   public VolatilityRegimeDetector() {
@@ -323,6 +321,7 @@ public final class VolatilityRegimeDetector implements RegimeDetector<Volatility
   /** A detector with the given settings. */
   public VolatilityRegimeDetector(Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.regime = new RegimeConfirmation<>(settings.confirmationBars());
     this.terms = new double[settings.window()];
     this.trailingBins = new int[settings.trailingWindow()];
   }
@@ -350,7 +349,7 @@ public final class VolatilityRegimeDetector implements RegimeDetector<Volatility
 
   @Override
   public Optional<VolatilityRegime> current() {
-    return Optional.ofNullable(current);
+    return Optional.ofNullable(regime.current());
   }
 
   /** The latest realised volatility per bar, {@code σ̂}; NaN until {@code window} bars are in. */
@@ -389,32 +388,16 @@ public final class VolatilityRegimeDetector implements RegimeDetector<Volatility
     if (trailingCount < trailingBins.length) {
       return Optional.empty();
     }
-    if (current == null || ++barsSinceFit >= settings.refitInterval()) {
+    if (regime.current() == null || ++barsSinceFit >= settings.refitInterval()) {
       fitThresholds();
       barsSinceFit = 0;
     }
-    VolatilityRegime before = current;
-    if (current == null) {
-      current = band(logVolatility);
-    } else {
-      VolatilityRegime pointed = pointedTo(logVolatility);
-      if (pointed == current) {
-        pending = null;
-        pendingBars = 0;
-      } else {
-        pendingBars = pointed == pending ? pendingBars + 1 : 1;
-        pending = pointed;
-        if (pendingBars >= settings.confirmationBars()) {
-          current = pointed;
-          pending = null;
-          pendingBars = 0;
-        }
-      }
-    }
-    if (current == before) {
+    VolatilityRegime before = regime.current();
+    if (!regime.update(before == null ? band(logVolatility) : pointedTo(logVolatility))) {
       return Optional.empty();
     }
-    return Optional.of(new RegimeChange<>(NAME, before, current, index, bar.time(), statistics()));
+    return Optional.of(
+        new RegimeChange<>(NAME, before, regime.current(), index, bar.time(), statistics()));
   }
 
   private static void requirePositive(double price, String name) {
@@ -522,19 +505,19 @@ public final class VolatilityRegimeDetector implements RegimeDetector<Volatility
       return VolatilityRegime.NORMAL;
     }
     double lo =
-        switch (current) {
+        switch (regime.current()) {
           case LOW -> Double.NEGATIVE_INFINITY;
           case NORMAL -> lowerThreshold;
           case HIGH -> upperThreshold;
         };
     double hi =
-        switch (current) {
+        switch (regime.current()) {
           case LOW -> lowerThreshold;
           case NORMAL -> upperThreshold;
           case HIGH -> Double.POSITIVE_INFINITY;
         };
     double h = settings.hysteresis();
-    return x < lo - h || x >= hi + h ? band(x) : current;
+    return x < lo - h || x >= hi + h ? band(x) : regime.current();
   }
 
   private void fitThresholds() {

@@ -92,7 +92,11 @@ public final class CycleScorer {
     if (partitions < 2
         || partitions % 2 != 0
         || partitions > ProbabilityOfBacktestOverfitting.MAX_PARTITIONS) {
-      throw new IllegalArgumentException("partitions must be even, 2.." + 24 + ": " + partitions);
+      throw new IllegalArgumentException(
+          "partitions must be even and in [2, "
+              + ProbabilityOfBacktestOverfitting.MAX_PARTITIONS
+              + "] but was "
+              + partitions);
     }
     if (maxCorrelated < 1) {
       throw new IllegalArgumentException("maxCorrelated must be >= 1 but was " + maxCorrelated);
@@ -120,13 +124,11 @@ public final class CycleScorer {
     long cycleTrials = uncountedTrials;
     double sum = 0;
     double squares = 0;
-    double[] annualSharpe = new double[candidates.size()];
-    for (int i = 0; i < candidates.size(); i++) {
-      ScoringInput c = candidates.get(i);
+    for (ScoringInput c : candidates) {
       cycleTrials += c.trials();
-      annualSharpe[i] = ReturnStatistics.sharpeRatio(c.returns(), c.pointsPerYear());
-      sum += annualSharpe[i];
-      squares += annualSharpe[i] * annualSharpe[i];
+      double annualSharpe = ReturnStatistics.sharpeRatio(c.returns(), c.pointsPerYear());
+      sum += annualSharpe;
+      squares += annualSharpe * annualSharpe;
     }
     TrialHistory contribution = new TrialHistory(cycleTrials, candidates.size(), sum, squares);
     TrialHistory all = earlier.plus(contribution);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The statistical-honesty experiment: cycles of SMA-crossover candidates on data with no edge by
@@ -91,25 +92,21 @@ public final class SelectionExperiment {
 
   /** Cycles on the noise datasets of seeds 1..{@code seeds}. */
   public static List<Run> onNoise(int seeds, int candidates) {
-    List<Run> runs = new ArrayList<>();
-    for (long seed = 1; seed <= seeds; seed++) {
-      runs.add(
-          new Run(
-              seed,
-              OfflineCycle.run(noise(BARS, seed), BARS_PER_YEAR, smaCycle(candidates, seed))));
-    }
-    return runs;
+    return runs(seeds, candidates, seed -> noise(BARS, seed));
   }
 
   /** Cycles on the planted-edge datasets of seeds 1..{@code seeds}. */
   public static List<Run> onEdge(int seeds, int candidates, double drift) {
+    return runs(seeds, candidates, seed -> trending(BARS, seed, drift));
+  }
+
+  private static List<Run> runs(int seeds, int candidates, LongFunction<BarArrays> dataset) {
     List<Run> runs = new ArrayList<>();
     for (long seed = 1; seed <= seeds; seed++) {
       runs.add(
           new Run(
               seed,
-              OfflineCycle.run(
-                  trending(BARS, seed, drift), BARS_PER_YEAR, smaCycle(candidates, seed))));
+              OfflineCycle.run(dataset.apply(seed), BARS_PER_YEAR, smaCycle(candidates, seed))));
     }
     return runs;
   }

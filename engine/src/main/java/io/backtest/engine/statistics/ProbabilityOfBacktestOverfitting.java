@@ -127,6 +127,7 @@ public final class ProbabilityOfBacktestOverfitting {
     int losses = 0;
     int split = 0;
     double[] oos = new double[n];
+    double[] oosSum = new double[n];
     for (int mask = 0; mask < 1 << partitions; mask++) {
       if (Integer.bitCount(mask) != half) {
         continue;
@@ -143,15 +144,14 @@ public final class ProbabilityOfBacktestOverfitting {
           }
         }
         double inSample = sharpe(s, q, rows);
-        oos[c] = sharpe(totalSum[c] - s, totalSquares[c] - q, rows);
+        oosSum[c] = totalSum[c] - s;
+        oos[c] = sharpe(oosSum[c], totalSquares[c] - q, rows);
         if (inSample > bestSharpe) {
           bestSharpe = inSample;
           best = c;
         }
-        if (c == n - 1) {
-          isSharpe[split] = bestSharpe;
-        }
       }
+      isSharpe[split] = bestSharpe;
       double selected = oos[best];
       oosSharpe[split] = selected;
       double below = 0;
@@ -170,8 +170,8 @@ public final class ProbabilityOfBacktestOverfitting {
       if (logits[split] <= 0) {
         overfit++;
       }
-      // mean < 0 out of sample; the Sharpe ratio has the mean's sign
-      if (totalSum[best] - sumOf(sums[best], mask) < 0) {
+      // the selected candidate's mean return out of sample is negative
+      if (oosSum[best] < 0) {
         losses++;
       }
       split++;
@@ -187,16 +187,6 @@ public final class ProbabilityOfBacktestOverfitting {
         line[0],
         line[1],
         logits);
-  }
-
-  private static double sumOf(double[] blockSums, int mask) {
-    double s = 0;
-    for (int b = 0; b < blockSums.length; b++) {
-      if ((mask & 1 << b) != 0) {
-        s += blockSums[b];
-      }
-    }
-    return s;
   }
 
   /** Per-period Sharpe ratio from a sum, a sum of squares and a count; 0 at zero dispersion. */
