@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -83,7 +85,8 @@ public class StackTool {
         token USER [PASSWORD]             print an access token (password grant; password defaults to USER)
         token-claims USER [PASSWORD]      print the access token's payload as JSON
       Demo:
-        demo GATEWAY_URL                  run two research cycles (noise, planted edge) through the gateway
+        demo GATEWAY_URL                  run two research cycles (noise, planted edge) through the gateway,
+                                          then replay a market whose edge vanishes: drift, demotion
         bench-cycle GATEWAY_URL           time a 200-candidate walk-forward cycle over 100,000 synthetic bars
       """;
 
@@ -580,6 +583,23 @@ public class StackTool {
       return JSON.readTree(r.body());
     }
 
+    /** A CSV upload (POST, text/csv); the created resource. */
+    JsonNode upload(String path, String csv) throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(60))
+              .header("Authorization", "Bearer " + token())
+              .header("Accept", "application/json")
+              .header("Content-Type", "text/csv")
+              .POST(HttpRequest.BodyPublishers.ofString(csv))
+              .build();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200 && r.statusCode() != 201) {
+        throw new IllegalStateException("POST " + path + " answered HTTP " + r.statusCode() + ": " + abbreviate(r.body(), 800));
+      }
+      return JSON.readTree(r.body());
+    }
+
     JsonNode call(String method, String path, JsonNode body, int... expected) throws Exception {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(base + path))
@@ -626,7 +646,9 @@ public class StackTool {
 
     gw.token();
     System.out.printf("[%s] token for user operator from %s%n", seconds(t0), keycloakUrl());
-    // a new seed each run: fresh datasets, so a second demo does not meet the first one's live set
+    // a new seed each run: fresh datasets and a market of its own (TREND<seed>), so a second demo
+    // meets neither the first one's live set nor the feed it replayed (a market's bar is known by
+    // its time, and a bar already seen is not traded again)
     long seed = System.currentTimeMillis() / 1000 % 1_000_000;
 
     ObjectNode noise = JSON.createObjectNode();
@@ -634,16 +656,21 @@ public class StackTool {
         .put("timeframe", "1d").put("drift", 0.0).put("volatility", 0.01);
     ObjectNode trend = JSON.createObjectNode();
     trend.put("bars", 5_000).put("seed", seed).put("model", "regime-switching")
-        .put("symbol", "TREND").put("timeframe", "1d");
+        .put("symbol", "TREND" + seed).put("timeframe", "1d");
     trend.putArray("regimes")
         .add(JSON.createObjectNode().put("name", "up").put("drift", 0.003).put("volatility", 0.01).put("meanDuration", 250))
         .add(JSON.createObjectNode().put("name", "down").put("drift", -0.003).put("volatility", 0.01).put("meanDuration", 250));
 
     boolean ok = true;
     System.out.printf("%n== 1. A random walk: no strategy has an edge, so nothing may go live ==%n");
-    ok &= demoCycle(gw, t0, noise, seed);
+    ok &= demoCycle(gw, t0, noise, seed).completed();
     System.out.printf("%n== 2. Drift regimes of +-0.3%%/bar: a planted edge trend followers exploit ==%n");
-    ok &= demoCycle(gw, t0, trend, seed);
+    CycleRun edge = demoCycle(gw, t0, trend, seed);
+    ok &= edge.completed();
+    if (edge.completed() && edge.promoted() > 0) {
+      System.out.printf("%n== 3. Live: the market after the training data keeps the edge for %d bars, then loses it ==%n", DEMO_EDGE_BARS);
+      ok &= demoLive(gw, t0, edge.dataset(), seed);
+    }
 
     JsonNode live = gw.call("GET", "/api/v1/deployments", null, 200);
     System.out.printf("%nLive set now: %d of %d%n", live.path("liveCount").asInt(), live.path("cap").asInt());
@@ -662,8 +689,126 @@ public class StackTool {
     return ok ? 0 : 1;
   }
 
-  /** Creates the dataset, runs one cycle on it and prints what it decided; whether it completed. */
-  static boolean demoCycle(Gateway gw, long t0, ObjectNode dataset, long seed) throws Exception {
+  /** What a demo cycle came to: whether it completed, what it promoted, the dataset it ran on. */
+  record CycleRun(boolean completed, int promoted, JsonNode dataset) {}
+
+  static final int DEMO_EDGE_BARS = 600;
+  static final int DEMO_CHANGED_BARS = 1_400;
+
+  /**
+   * The demo's live part: a feed that continues the training data's market for {@value
+   * #DEMO_EDGE_BARS} bars (drift regimes of +-0.3% a bar) and then loses the edge (a driftless walk,
+   * twice as volatile), uploaded as a dataset and replayed onto market.bars; monitoring-service
+   * paper-trades the live strategies on it and strategy-service demotes what drifts.
+   */
+  static boolean demoLive(Gateway gw, long t0, JsonNode dataset, long seed) throws Exception {
+    String symbol = dataset.path("symbol").asText();
+    Instant start = Instant.parse(dataset.path("to").asText()).plus(Duration.ofDays(1));
+    Instant change = start.plus(Duration.ofDays(DEMO_EDGE_BARS));
+    String csv = feedCsv(start, 100, seed, DEMO_EDGE_BARS, DEMO_CHANGED_BARS);
+    String name = "demo-feed-" + seed;
+    JsonNode feed = gw.upload("/api/v1/datasets?name=" + name + "&symbol=" + symbol + "&timeframe=1d&barsPerYear=365", csv);
+    System.out.printf("[%s] feed %s: %d daily bars of %s from %s; the edge vanishes at %s%n", seconds(t0),
+        feed.path("id").asText(), feed.path("barCount").asInt(), symbol, start.toString().substring(0, 10),
+        change.toString().substring(0, 10));
+
+    // the strategies live on this market now: the ones the feed is paper traded for
+    List<String> watched = new ArrayList<>();
+    for (JsonNode l : gw.call("GET", "/api/v1/deployments", null, 200).path("strategies")) {
+      if (l.path("symbol").asText().equals(symbol)) watched.add(l.path("strategyId").asText());
+    }
+    System.out.printf("[%s] paper trading %d live strategies on %s%n", seconds(t0), watched.size(), symbol);
+
+    ObjectNode request = JSON.createObjectNode();
+    request.put("datasetId", feed.path("id").asText());
+    JsonNode replay = gw.call("POST", "/api/v1/market/replay", request, 202);
+    String replayId = replay.path("replayId").asText();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (replay.path("status").asText().equals("RUNNING") && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      replay = gw.call("GET", "/api/v1/market/replay/" + replayId, null, 200);
+    }
+    System.out.printf("[%s] replay %s: %d of %d bars published to market.bars%n", seconds(t0),
+        replay.path("status").asText(), replay.path("publishedBars").asInt(), replay.path("totalBars").asInt());
+    if (!replay.path("status").asText().equals("COMPLETED")) {
+      System.out.printf("replay %s ended %s: %s%n", replayId, replay.path("status").asText(), replay.path("error").asText());
+      return false;
+    }
+
+    // monitoring-service trades the feed a little behind it: wait until every watched strategy has
+    // traded the last bar or been demoted
+    String last = replay.path("lastBarTime").asText();
+    long caughtUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    List<JsonNode> states = new ArrayList<>();
+    while (true) {
+      states.clear();
+      boolean done = true;
+      for (String id : watched) {
+        JsonNode m = gw.call("GET", "/api/v1/monitoring/strategies/" + id + "?points=1", null, 200);
+        states.add(m);
+        done &= m.path("status").asText().equals("STOPPED") || last.equals(m.path("live").path("lastBarTime").asText());
+      }
+      if (done || System.nanoTime() > caughtUp) break;
+      Thread.sleep(1000);
+    }
+    System.out.printf("[%s] monitoring-service has traded the feed%n", seconds(t0));
+    for (JsonNode m : states) {
+      JsonNode live = m.path("live");
+      JsonNode detection = m.path("drift").path("detection");
+      System.out.printf(Locale.ROOT, "  %s %s %s: %s, %d bars traded, return %.1f%%, max drawdown %.1f%%, %d trades%n",
+          m.path("strategyId").asText(), m.path("template").asText(), m.path("parameters"), m.path("status").asText(),
+          live.path("bars").asInt(), 100 * live.path("totalReturn").asDouble(), 100 * live.path("maxDrawdown").asDouble(),
+          live.path("trades").asInt());
+      if (detection.isObject()) {
+        Instant at = Instant.parse(detection.path("barTime").asText());
+        long bars = Duration.between(change, at).toDays();
+        System.out.printf("      %s%n      on the bar of %s, %d bars %s the edge vanished%n", detection.path("reason").asText(),
+            at.toString().substring(0, 10), Math.abs(bars), bars >= 0 ? "after" : "BEFORE");
+      }
+    }
+    JsonNode history = gw.call("GET", "/api/v1/deployments/history?size=100", null, 200);
+    System.out.printf("Demotions of them for drift (strategy-service, from monitoring's strategy.drift.detected):%n");
+    for (JsonNode h : history.path("items")) {
+      if (watched.contains(h.path("strategyId").asText()) && h.path("reason").asText().startsWith("drift")) {
+        System.out.printf("  %s %s at %s: %s%n", h.path("strategyId").asText(), h.path("action").asText(),
+            h.path("at").asText(), h.path("reason").asText());
+      }
+    }
+    JsonNode regimes = gw.call("GET", "/api/v1/regimes/current?symbol=" + symbol, null, 200, 404);
+    for (JsonNode tf : regimes.path("timeframes")) {
+      System.out.printf("Regimes of %s %s after %d bars:", symbol, tf.path("timeframe").asText(), tf.path("barsObserved").asInt());
+      for (JsonNode d : tf.path("detectors")) {
+        System.out.printf(" %s %s;", d.path("detector").asText(),
+            d.path("regime").isNull() ? "warming up (" + d.path("warmUpBars").asInt() + " bars)" : d.path("regime").asText());
+      }
+      System.out.println();
+    }
+    return true;
+  }
+
+  /** Drift regimes of +-0.3% a bar (mean length 250 bars, 1% volatility), then a driftless walk at 2%. */
+  static String feedCsv(Instant start, double startPrice, long seed, int edgeBars, int changedBars) {
+    SplittableRandom random = new SplittableRandom(seed);
+    StringBuilder csv = new StringBuilder("date,open,high,low,close,volume\n");
+    double close = startPrice;
+    double drift = 0.003;
+    for (int k = 0; k < edgeBars + changedBars; k++) {
+      boolean edge = k < edgeBars;
+      if (edge && random.nextDouble() < 1.0 / 250) drift = -drift;
+      double mu = edge ? drift : 0;
+      double sigma = edge ? 0.01 : 0.02;
+      double open = close;
+      close = open * Math.exp(mu - sigma * sigma / 2 + sigma * random.nextGaussian());
+      double high = Math.max(open, close) * (1 + Math.abs(random.nextGaussian()) * sigma / 2);
+      double low = Math.min(open, close) * (1 - Math.abs(random.nextGaussian()) * sigma / 2);
+      csv.append(start.plus(Duration.ofDays(k))).append(String.format(Locale.ROOT, ",%.6f,%.6f,%.6f,%.6f,%d%n",
+          open, high, low, close, 1_000 + random.nextInt(9_000)));
+    }
+    return csv.toString();
+  }
+
+  /** Creates the dataset, runs one cycle on it and prints what it decided. */
+  static CycleRun demoCycle(Gateway gw, long t0, ObjectNode dataset, long seed) throws Exception {
     JsonNode created = gw.call("POST", "/api/v1/datasets/synthetic", dataset, 200, 201);
     String datasetId = created.path("dataset").path("id").asText();
     require(!datasetId.isEmpty(), "POST /api/v1/datasets/synthetic returned no dataset id: " + created);
@@ -780,7 +925,7 @@ public class StackTool {
     }
     System.out.printf("Audit log: %d of the cycle's %d events under correlation id %s%n",
         audit.path("total").asInt(), expected, correlationId);
-    return status.equals("COMPLETED");
+    return new CycleRun(status.equals("COMPLETED"), promoted.size(), created.path("dataset"));
   }
 
   static String number(JsonNode n) {

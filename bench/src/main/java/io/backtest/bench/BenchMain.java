@@ -1,5 +1,7 @@
 package io.backtest.bench;
 
+import io.backtest.engine.drift.DriftExperiment;
+import io.backtest.engine.regime.RegimeExperiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,10 +26,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * least 1/5) and the wall time of 200 candidates × 5-fold walk-forward × 50-point grid over 100,000
  * bars on all cores.
  *
- * <p>Usage: {@code java -jar bench/target/benchmarks.jar [--quick] [--out DIR] [--selection-only]}.
- * {@code --quick} runs fewer and shorter iterations (a smoke run, not for the record) and 5 seeds
- * of the selection experiment instead of 20; {@code --selection-only} skips JMH and runs only the
- * selection experiment ({@link SelectionHonesty}), whose table is appended to the report.
+ * <p>Usage: {@code java -jar bench/target/benchmarks.jar [--quick] [--out DIR] [--selection-only |
+ * --live-only]}. {@code --quick} runs fewer and shorter iterations (a smoke run, not for the
+ * record) and 5 seeds of the selection experiment instead of 20; {@code --live-only} prints the
+ * regime and drift experiments instead (regime detection agreement, delay and changes; drift
+ * detection delay and false alarms); {@code --selection-only} skips JMH and runs only the selection
+ * experiment ({@link SelectionHonesty}), whose table is appended to the report.
  */
 public final class BenchMain {
 
@@ -36,11 +40,13 @@ public final class BenchMain {
   public static void main(String[] args) throws RunnerException {
     boolean quick = false;
     boolean selectionOnly = false;
+    boolean liveOnly = false;
     Path out = Path.of("bench", "target");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--selection-only" -> selectionOnly = true;
+        case "--live-only" -> liveOnly = true;
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -49,6 +55,13 @@ public final class BenchMain {
       Files.createDirectories(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (liveOnly) {
+      // regime detection on 20 seeds of 100,000 one-minute bars, then drift detection and false
+      // alarms over 200 and 100 seeds
+      RegimeExperiment.main(new String[] {"100000", quick ? "5" : "20"});
+      DriftExperiment.main(new String[0]);
+      return;
     }
     String selection = SelectionHonesty.report(quick ? 5 : 20, 200);
     if (selectionOnly) {

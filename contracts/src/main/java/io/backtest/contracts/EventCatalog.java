@@ -7,7 +7,10 @@ import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.MarketRegimeChanged;
+import io.backtest.contracts.events.MonitoringAlert;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyDriftDetected;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
 import java.util.List;
@@ -77,6 +80,27 @@ public final class EventCatalog {
           "A cycle ended with its promotion decisions.");
   public static final EventType<MarketBar> MARKET_BARS =
       event(Topics.MARKET_BARS, MarketBar.class, "symbol", 6, "One OHLCV bar of the market feed.");
+  public static final EventType<MarketRegimeChanged> MARKET_REGIME_CHANGED =
+      event(
+          Topics.MARKET_REGIME_CHANGED,
+          MarketRegimeChanged.class,
+          "symbol",
+          6,
+          "A detector changed its verdict on a market's regime.");
+  public static final EventType<StrategyDriftDetected> STRATEGY_DRIFT_DETECTED =
+      event(
+          Topics.STRATEGY_DRIFT_DETECTED,
+          StrategyDriftDetected.class,
+          "strategy",
+          6,
+          "A live strategy stopped behaving as its backtest promised.");
+  public static final EventType<MonitoringAlert> MONITORING_ALERT =
+      event(
+          Topics.MONITORING_ALERT,
+          MonitoringAlert.class,
+          "strategy",
+          6,
+          "Something operators should see: drift, a regime change touching live strategies.");
 
   public static final List<EventType<?>> ALL =
       List.of(
@@ -89,7 +113,10 @@ public final class EventCatalog {
           STRATEGY_PROMOTED,
           STRATEGY_DEMOTED,
           CYCLE_COMPLETED,
-          MARKET_BARS);
+          MARKET_BARS,
+          MARKET_REGIME_CHANGED,
+          STRATEGY_DRIFT_DETECTED,
+          MONITORING_ALERT);
 
   private EventCatalog() {}
 

@@ -15,6 +15,9 @@ public final class Topics {
   public static final String STRATEGY_DEMOTED = "strategy.demoted";
   public static final String CYCLE_COMPLETED = "cycle.completed";
   public static final String MARKET_BARS = "market.bars";
+  public static final String MARKET_REGIME_CHANGED = "market.regime.changed";
+  public static final String STRATEGY_DRIFT_DETECTED = "strategy.drift.detected";
+  public static final String MONITORING_ALERT = "monitoring.alert";
 
   /** Suffix of the dead-letter topic that receives a topic's poison records with the reason. */
   public static final String DLQ_SUFFIX = ".dlq";

@@ -17,13 +17,18 @@ import io.backtest.contracts.events.ExpectedPerformance;
 import io.backtest.contracts.events.FoldSummary;
 import io.backtest.contracts.events.GateCheck;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.MarketRegimeChanged;
+import io.backtest.contracts.events.MonitoringAlert;
 import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.Provenance;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.RegimePerformance;
+import io.backtest.contracts.events.RegimeRun;
 import io.backtest.contracts.events.ReturnSeries;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyDriftDetected;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
 import io.backtest.contracts.events.WalkForwardSettings;
@@ -89,7 +94,12 @@ final class SampleEvents {
             EXECUTION,
             WALK_FORWARD,
             ScoringWeights.DEFAULT,
-            T));
+            T,
+            List.of(
+                new RegimeRun("volatility", "NORMAL", 34, 600),
+                new RegimeRun("volatility", "HIGH", 600, 1250),
+                new RegimeRun("trend", "RANGING", 29, 410),
+                new RegimeRun("trend", "TRENDING_UP", 410, 1250))));
     samples.put(
         EventCatalog.BACKTEST_REQUESTED,
         new BacktestRequested(
@@ -123,7 +133,17 @@ final class SampleEvents {
             2,
             1,
             1,
-            List.of(new RankedStrategy(1, STRATEGY, 0.84, STATISTICS)),
+            List.of(
+                new RankedStrategy(
+                    1,
+                    STRATEGY,
+                    0.84,
+                    STATISTICS,
+                    List.of(
+                        new RegimePerformance("volatility", "NORMAL", 480, 0.0006, 1.6, 0.31, 0.4),
+                        new RegimePerformance("volatility", "HIGH", 720, -0.0004, -0.9, -0.25, 0.6),
+                        new RegimePerformance(
+                            "trend", "TRENDING_UP", 700, 0.0009, 2.1, 0.84, 0.583)))),
             4221,
             21,
             0.45,
@@ -178,6 +198,43 @@ final class SampleEvents {
     samples.put(
         EventCatalog.MARKET_BARS,
         new MarketBar("AAPL", "1d", T, 553.82, 555.0, 541.63, 549.03, 20018500));
+    samples.put(
+        EventCatalog.MARKET_REGIME_CHANGED,
+        new MarketRegimeChanged(
+            "AAPL",
+            "1d",
+            "volatility",
+            "NORMAL",
+            "HIGH",
+            T,
+            1250,
+            Map.of("volatility", -3.2, "lowThreshold", -4.6, "highThreshold", -3.5),
+            "volatility NORMAL -> HIGH: log volatility -3.20 above -3.50 for 4 bars",
+            T));
+    samples.put(
+        EventCatalog.STRATEGY_DRIFT_DETECTED,
+        new StrategyDriftDetected(
+            STRATEGY,
+            "AAPL",
+            "1d",
+            "cusum",
+            61.2,
+            50,
+            340,
+            T,
+            "drift: CUSUM 61.2 > 50 after 340 bars",
+            T));
+    samples.put(
+        EventCatalog.MONITORING_ALERT,
+        new MonitoringAlert(
+            OTHER,
+            "CRITICAL",
+            "drift",
+            STRATEGY,
+            "AAPL",
+            "drift: CUSUM 61.2 > 50 after 340 bars",
+            Map.of("statistic", 61.2, "threshold", 50.0, "window", 340.0),
+            T));
     return samples;
   }
 

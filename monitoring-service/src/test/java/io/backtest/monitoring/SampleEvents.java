@@ -47,6 +47,33 @@ public final class SampleEvents {
         at);
   }
 
+  /**
+   * A promotion of a strategy to paper trade: what runs, on which market, against which promise.
+   */
+  public static StrategyPromoted promoted(
+      UUID strategyId,
+      Instant at,
+      DatasetRef dataset,
+      StrategyDefinition strategy,
+      ExecutionSettings execution,
+      ExpectedPerformance expected) {
+    return new StrategyPromoted(
+        strategyId,
+        UUID.randomUUID(),
+        dataset,
+        strategy,
+        execution,
+        new Provenance("cd".repeat(32), 7, "0.1.0"),
+        metrics(expected.sharpe()),
+        expected,
+        0.9,
+        1,
+        1,
+        35,
+        "ranked 1st and passed every gate",
+        at);
+  }
+
   public static StrategyDemoted demoted(UUID strategyId, Instant at, String reason) {
     return new StrategyDemoted(strategyId, UUID.randomUUID(), reason, UUID.randomUUID(), 2, at);
   }

@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 public final class Fixtures {
   public static final Duration WAIT = Duration.ofSeconds(60);
 
+  /** {@code regime.window-size} of the test profile. */
+  public static final int WINDOW_SIZE = 120;
+
   /** Reads JSON numbers as doubles: rest-assured reads them as floats by default. */
   public static final JsonPathConfig DOUBLES =
       JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);

@@ -13,6 +13,8 @@ import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ScoringWeights;
+import io.backtest.engine.data.OhlcvBar;
+import io.backtest.strategy.domain.DatasetContent;
 import io.backtest.support.testing.TestKafka;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
@@ -296,6 +298,21 @@ public final class Fixtures {
       return ids;
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  /** A dataset's bars as stored ({@code dataset_content}), read past the service. */
+  public static List<OhlcvBar> storedBars(String datasetId) {
+    try (Connection c = database();
+        PreparedStatement s =
+            prepare(c, "select content from dataset_content where dataset_id = ?", datasetId);
+        ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        throw new IllegalStateException("dataset " + datasetId + " has no stored content");
+      }
+      return DatasetContent.decode(r.getBytes(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException("content of " + datasetId + " not read", e);
     }
   }
 

@@ -11,11 +11,14 @@ import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.MarketBar;
+import io.backtest.contracts.events.MarketRegimeChanged;
+import io.backtest.contracts.events.MonitoringAlert;
 import io.backtest.contracts.events.OverfittingDiagnostics;
 import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyDriftDetected;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.contracts.events.StrategyScored;
 import io.backtest.contracts.events.WalkForwardSettings;
@@ -89,6 +92,36 @@ public final class EventSummaries {
                   plain(e.low()),
                   plain(e.close()),
                   plain(e.volume()));
+      case MarketRegimeChanged e ->
+          "Regime of %s %s by %s: %s -> %s at %s after %s — %s"
+              .formatted(
+                  e.symbol(),
+                  e.timeframe(),
+                  e.detector(),
+                  e.from() == null ? "none" : e.from(),
+                  e.to(),
+                  e.barTime(),
+                  count(e.barsObserved(), "bar"),
+                  e.reason());
+      case StrategyDriftDetected e ->
+          "Drift of %s on %s %s: %s %s beyond %s after %s live — %s"
+              .formatted(
+                  e.strategyId(),
+                  e.symbol(),
+                  e.timeframe(),
+                  e.detector(),
+                  twoDecimals(e.statistic()),
+                  twoDecimals(e.threshold()),
+                  count(e.window(), "bar"),
+                  e.reason());
+      case MonitoringAlert e ->
+          "%s alert (%s)%s%s: %s"
+              .formatted(
+                  e.severity(),
+                  e.kind(),
+                  e.strategyId() == null ? "" : " on strategy " + e.strategyId(),
+                  e.symbol() == null ? "" : " for " + e.symbol(),
+                  e.message());
       default ->
           throw new IllegalArgumentException(
               "no summary for " + payload.getClass().getName() + "; use unknown(...)");

@@ -9,11 +9,15 @@ import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
+import io.backtest.contracts.events.MarketRegimeChanged;
+import io.backtest.contracts.events.MonitoringAlert;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyDriftDetected;
 import io.backtest.contracts.events.WalkForwardSettings;
 import io.backtest.contracts.events.WalkForwardSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -346,6 +350,73 @@ class EventSummariesTest {
         .isEqualTo(
             "Bar AAPL 1d at 2026-01-05T10:00:00Z:"
                 + " open 185.1, high 188, low 184.9, close 187.25, volume 1200");
+  }
+
+  @Test
+  void regimeChangeNamesDetectorTransitionAndReason() {
+    Instant at = Instant.parse("2026-01-05T10:00:00Z");
+    assertThat(
+            EventSummaries.of(
+                new MarketRegimeChanged(
+                    "AAPL",
+                    "1d",
+                    "volatility",
+                    "NORMAL",
+                    "HIGH",
+                    at,
+                    1250,
+                    Map.of("volatility", -3.2),
+                    "log volatility -3.20 above -3.50 for 4 bars",
+                    at)))
+        .isEqualTo(
+            "Regime of AAPL 1d by volatility: NORMAL -> HIGH at 2026-01-05T10:00:00Z after"
+                + " 1,250 bars — log volatility -3.20 above -3.50 for 4 bars");
+    assertThat(
+            EventSummaries.of(
+                new MarketRegimeChanged(
+                    "AAPL", "1d", "trend", null, "RANGING", at, 30, Map.of(), "first verdict", at)))
+        .startsWith("Regime of AAPL 1d by trend: none -> RANGING");
+  }
+
+  @Test
+  void driftNamesDetectorStatisticThresholdAndWindow() {
+    Instant at = Instant.parse("2026-01-05T10:00:00Z");
+    UUID id = UUID.fromString("5b2c9d7a-8e41-4f0b-b6c2-3d9a1e7f4a22");
+    assertThat(
+            EventSummaries.of(
+                new StrategyDriftDetected(
+                    id,
+                    "AAPL",
+                    "1d",
+                    "cusum",
+                    61.234,
+                    50,
+                    340,
+                    at,
+                    "drift: CUSUM 61.2 > 50 after 340 bars",
+                    at)))
+        .isEqualTo(
+            "Drift of "
+                + id
+                + " on AAPL 1d: cusum 61.23 beyond 50.00 after 340 bars live"
+                + " — drift: CUSUM 61.2 > 50 after 340 bars");
+  }
+
+  @Test
+  void alertNamesSeverityKindAndWhatItConcerns() {
+    Instant at = Instant.parse("2026-01-05T10:00:00Z");
+    UUID id = UUID.fromString("5b2c9d7a-8e41-4f0b-b6c2-3d9a1e7f4a22");
+    assertThat(
+            EventSummaries.of(
+                new MonitoringAlert(
+                    id, "CRITICAL", "drift", id, "AAPL", "drift: CUSUM 61.2 > 50", Map.of(), at)))
+        .isEqualTo(
+            "CRITICAL alert (drift) on strategy " + id + " for AAPL: drift: CUSUM 61.2 > 50");
+    assertThat(
+            EventSummaries.of(
+                new MonitoringAlert(
+                    id, "INFO", "feed-gap", null, "AAPL", "no bar for 3 minutes", Map.of(), at)))
+        .isEqualTo("INFO alert (feed-gap) for AAPL: no bar for 3 minutes");
   }
 
   @Test

@@ -271,7 +271,7 @@ class AuditIngestionTest extends KafkaTestBase {
   }
 
   @Test
-  void subscriptionPatternQuotesThePrefixAndMatchesTwoSegmentTopicsOnly() {
+  void subscriptionPatternQuotesThePrefixAndMatchesTwoOrThreeSegmentsButNoDeadLetters() {
     String prefix = kafka.topic("");
     Pattern pattern =
         Pattern.compile(
@@ -280,11 +280,20 @@ class AuditIngestionTest extends KafkaTestBase {
     assertThat(prefix).endsWith(".");
     assertThat(pattern.matcher(prefix + "cycle.started").matches()).isTrue();
     assertThat(pattern.matcher(prefix + "experiment.done").matches()).isTrue();
+    assertThat(pattern.matcher(prefix + "market.regime.changed").matches()).isTrue();
+    assertThat(pattern.matcher(prefix + "strategy.drift.detected").matches()).isTrue();
+    assertThat(pattern.matcher(prefix + "a.b.c.d").matches()).isFalse();
+    assertThat(pattern.matcher(prefix + "monitoring.alert.dlq").matches()).isFalse();
     assertThat(pattern.matcher(prefix + "cycle.started.dlq").matches()).isFalse();
     assertThat(pattern.matcher(prefix + "audit.ingest.dlq").matches()).isFalse();
     assertThat(pattern.matcher("cycle.started").matches()).isFalse();
     // the prefix's '.' is literal: another character in its place is another environment
     String lookalike = prefix.substring(0, prefix.length() - 1) + "x";
     assertThat(pattern.matcher(lookalike + "cycle.started").matches()).isFalse();
+    // production's pattern (empty prefix) never reads a test run's topics: run ids hold a digit
+    Pattern production =
+        Pattern.compile(pattern.pattern().replace("\\Q" + prefix + "\\E", "\\Q\\E"));
+    assertThat(production.matcher("market.regime.changed").matches()).isTrue();
+    assertThat(production.matcher(prefix + "cycle.started").matches()).isFalse();
   }
 }

@@ -19,6 +19,9 @@ import java.util.UUID;
  *     whole dataset
  * @param scoring weights of the composite score for this cycle; null for scoring's defaults
  * @param startedAt when the cycle started
+ * @param regimes the dataset's bars labelled by the regime detectors, as runs (per detector
+ *     contiguous, non-overlapping and ascending; bars before a detector's warm-up ended carry no
+ *     run); empty when not computed
  */
 public record CycleStarted(
     UUID cycleId,
@@ -30,7 +33,8 @@ public record CycleStarted(
     ExecutionSettings execution,
     WalkForwardSettings walkForward,
     ScoringWeights scoring,
-    Instant startedAt) {
+    Instant startedAt,
+    List<RegimeRun> regimes) {
   public CycleStarted {
     Checks.present(cycleId, "cycleId");
     Checks.present(dataset, "dataset");
@@ -47,5 +51,32 @@ public record CycleStarted(
     }
     Checks.present(execution, "execution");
     Checks.present(startedAt, "startedAt");
+    regimes = RegimeRun.checkRuns(regimes, "regimes");
+  }
+
+  /** A cycle whose dataset's regimes were not computed. */
+  public CycleStarted(
+      UUID cycleId,
+      DatasetRef dataset,
+      List<String> templates,
+      int candidates,
+      long seed,
+      List<UUID> strategyIds,
+      ExecutionSettings execution,
+      WalkForwardSettings walkForward,
+      ScoringWeights scoring,
+      Instant startedAt) {
+    this(
+        cycleId,
+        dataset,
+        templates,
+        candidates,
+        seed,
+        strategyIds,
+        execution,
+        walkForward,
+        scoring,
+        startedAt,
+        List.of());
   }
 }

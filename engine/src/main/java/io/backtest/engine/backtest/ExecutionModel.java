@@ -1,5 +1,6 @@
 package io.backtest.engine.backtest;
 
+import io.backtest.contracts.events.ExecutionSettings;
 import java.util.Objects;
 
 /**
@@ -77,6 +78,35 @@ public record ExecutionModel(
     if (!(capital > 0) || Double.isInfinite(capital)) {
       throw new IllegalArgumentException("capital must be finite and > 0 but was " + capital);
     }
+  }
+
+  /**
+   * The model an event's execution settings name ({@code fill} next-open or same-close, {@code
+   * direction} long-only or long-short), as cycles, backtests and paper trading read them.
+   *
+   * @throws IllegalArgumentException if a setting is outside what the engine accepts
+   */
+  public static ExecutionModel of(ExecutionSettings settings) {
+    Fill fill =
+        switch (settings.fill()) {
+          case "next-open" -> Fill.NEXT_OPEN;
+          case "same-close" -> Fill.SAME_CLOSE;
+          default -> throw new IllegalArgumentException("unknown fill " + settings.fill());
+        };
+    Direction direction =
+        switch (settings.direction()) {
+          case "long-only" -> Direction.LONG_ONLY;
+          case "long-short" -> Direction.LONG_SHORT;
+          default ->
+              throw new IllegalArgumentException("unknown direction " + settings.direction());
+        };
+    return new ExecutionModel(
+        fill,
+        direction,
+        settings.feeBps(),
+        settings.slippageBps(),
+        settings.positionFraction(),
+        settings.capital());
   }
 
   /** A long-only model with {@value #DEFAULT_CAPITAL} starting capital. */

@@ -5,6 +5,7 @@ import io.backtest.contracts.events.CandidateVerdict;
 import io.backtest.contracts.events.Correlations;
 import io.backtest.contracts.events.GateCheck;
 import io.backtest.contracts.events.OverfittingDiagnostics;
+import io.backtest.contracts.events.RegimePerformance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -31,6 +33,11 @@ import java.util.UUID;
  * set does not churn; otherwise the walk stops, since no later candidate scores higher. The live
  * set never holds more than {@code cap} strategies, not even between two steps.
  *
+ * <p>With {@link PromotionRules#requireRegimeFit()} a candidate must also not be losing in the
+ * market's current regime ({@link #regimeFitCheck}): for every detector whose current regime is
+ * known and in which the candidate has at least {@link PromotionRules#minRegimePoints()}
+ * out-of-sample points, its mean return there must not be negative.
+ *
  * <p>PBO and the degradation slope are not gates: when every candidate shares one real edge their
  * ranking is noise and PBO stays near 0.5 although promoting any of them is sound.
  */
@@ -46,6 +53,20 @@ public final class PromotionPolicy {
   }
 
   /**
+   * Decides on a cycle without knowing the market's current regimes (the regime-fit gate, if on,
+   * passes every candidate and says so).
+   *
+   * @see #decide(List, OverfittingDiagnostics, Correlations, List, Map)
+   */
+  public Decision decide(
+      List<Candidate> ranking,
+      OverfittingDiagnostics overfitting,
+      Correlations correlations,
+      List<LiveStrategy> live) {
+    return decide(ranking, overfitting, correlations, live, Map.of());
+  }
+
+  /**
    * Decides on a cycle.
    *
    * @param ranking the cycle's ranked candidates (any order; walked by rank)
@@ -53,13 +74,18 @@ public final class PromotionPolicy {
    *     candidate passes the out-of-sample-loss gate)
    * @param correlations the cycle's correlations; null when there are none
    * @param live the live set before this cycle's decisions
+   * @param currentRegimes the market's current regime by detector (e.g. {@code volatility → HIGH},
+   *     the latest {@code market.regime.changed} of the cycle's symbol and timeframe); empty when
+   *     unknown. Read only by the regime-fit gate.
    * @throws IllegalArgumentException if the live set already exceeds the cap
    */
   public Decision decide(
       List<Candidate> ranking,
       OverfittingDiagnostics overfitting,
       Correlations correlations,
-      List<LiveStrategy> live) {
+      List<LiveStrategy> live,
+      Map<String, String> currentRegimes) {
+    Objects.requireNonNull(currentRegimes, "currentRegimes");
     if (live.size() > rules.cap()) {
       throw new IllegalArgumentException(
           "the live set holds " + live.size() + " strategies, more than the cap " + rules.cap());
@@ -73,6 +99,9 @@ public final class PromotionPolicy {
     Candidate stoppedAt = null;
     for (Candidate candidate : walk) {
       List<GateCheck> gates = gates(candidate.statistics(), overfitting);
+      if (rules.requireRegimeFit()) {
+        gates.add(regimeFitCheck(candidate.regimes(), currentRegimes));
+      }
       List<String> failed = gates.stream().filter(g -> !g.passed()).map(GateCheck::reason).toList();
       if (!failed.isEmpty()) {
         verdicts.add(
@@ -316,6 +345,82 @@ public final class PromotionPolicy {
     return gates;
   }
 
+  /**
+   * The regime-fit gate ({@code regime-fit}): for each detector whose current regime is known (in
+   * name order), the candidate's out-of-sample record in that regime; it fails when a record of at
+   * least {@link PromotionRules#minRegimePoints()} points has a negative mean return. The value is
+   * the lowest mean return per point among the records judged (0 when none was), the threshold 0;
+   * an unknown current regime or too few points pass and say why.
+   *
+   * @param regimes the candidate's out-of-sample record per regime
+   * @param currentRegimes the market's current regime by detector; empty when unknown
+   */
+  public GateCheck regimeFitCheck(
+      List<RegimePerformance> regimes, Map<String, String> currentRegimes) {
+    Objects.requireNonNull(regimes, "regimes");
+    Objects.requireNonNull(currentRegimes, "currentRegimes");
+    if (currentRegimes.isEmpty()) {
+      return new GateCheck(
+          "regime-fit", 0, 0, true, "current market regime unknown: regime fit not checked");
+    }
+    List<String> reasons = new ArrayList<>();
+    boolean passed = true;
+    double worst = Double.POSITIVE_INFINITY;
+    for (Map.Entry<String, String> current : new TreeMap<>(currentRegimes).entrySet()) {
+      String detector = current.getKey();
+      String regime = current.getValue();
+      RegimePerformance record =
+          regimes.stream()
+              .filter(r -> r.detector().equals(detector) && r.regime().equals(regime))
+              .findFirst()
+              .orElse(null);
+      int points = record == null ? 0 : record.points();
+      if (points < rules.minRegimePoints()) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "%d out-of-sample %s in the current %s regime %s, fewer than %d: not judged",
+                points,
+                points == 1 ? "point" : "points",
+                detector,
+                regime,
+                rules.minRegimePoints()));
+        continue;
+      }
+      double mean = record.meanReturn();
+      worst = Math.min(worst, mean);
+      if (mean < 0) {
+        passed = false;
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "losing in the current %s regime %s: mean %s over %,d points",
+                detector,
+                regime,
+                signedPercent(mean),
+                points));
+      } else {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "not losing in the current %s regime %s: mean %s over %,d points",
+                detector,
+                regime,
+                signedPercent(mean),
+                points));
+      }
+    }
+    return new GateCheck(
+        "regime-fit", Double.isInfinite(worst) ? 0 : worst, 0, passed, String.join("; ", reasons));
+  }
+
+  /** A return per point in percent, {@code -0.04%}; four decimals below 0.01 %. */
+  private static String signedPercent(double fraction) {
+    double percent = fraction * 100;
+    String format = Math.abs(percent) < 0.01 && percent != 0 ? "%+.4f%%" : "%+.2f%%";
+    return String.format(Locale.ROOT, format, percent).replace("+", percent > 0 ? "+" : "");
+  }
+
   private GateCheck correlationCheck(Correlated c) {
     if (!c.known()) {
       return new GateCheck(
@@ -452,13 +557,27 @@ public final class PromotionPolicy {
    * @param score composite score
    * @param statistics its statistics
    * @param key what it trades (template, parameters, dataset): the live set never holds one twice
+   * @param regimes its out-of-sample record per regime ({@code RankedStrategy.regimes}); empty when
+   *     unknown
    */
   public record Candidate(
-      UUID strategyId, int rank, double score, CandidateStatistics statistics, String key) {
+      UUID strategyId,
+      int rank,
+      double score,
+      CandidateStatistics statistics,
+      String key,
+      List<RegimePerformance> regimes) {
     public Candidate {
       Objects.requireNonNull(strategyId, "strategyId");
       Objects.requireNonNull(statistics, "statistics");
       Objects.requireNonNull(key, "key");
+      regimes = List.copyOf(Objects.requireNonNull(regimes, "regimes"));
+    }
+
+    /** A candidate whose record per regime is unknown. */
+    public Candidate(
+        UUID strategyId, int rank, double score, CandidateStatistics statistics, String key) {
+      this(strategyId, rank, score, statistics, key, List.of());
     }
 
     LiveStrategy asLive() {

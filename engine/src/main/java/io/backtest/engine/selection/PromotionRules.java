@@ -18,6 +18,10 @@ package io.backtest.engine.selection;
  *     if its score is higher by more than this, default 0.05
  * @param cap maximum number of live strategies, default 35
  * @param maxPerCycle maximum promotions by one cycle, default 35
+ * @param requireRegimeFit whether a candidate must not be losing in the market's current regime
+ *     (the {@code regime-fit} gate), default false
+ * @param minRegimePoints out-of-sample points a candidate needs in the current regime of a detector
+ *     for the regime-fit gate to judge it on that detector (fewer: not judged), default 20
  */
 public record PromotionRules(
     double minDeflatedSharpe,
@@ -29,11 +33,43 @@ public record PromotionRules(
     double maxCorrelation,
     double replacementMargin,
     int cap,
-    int maxPerCycle) {
+    int maxPerCycle,
+    boolean requireRegimeFit,
+    int minRegimePoints) {
+
+  /** Default of {@link #minRegimePoints()}. */
+  public static final int DEFAULT_MIN_REGIME_POINTS = 20;
 
   /** The documented defaults. */
   public static final PromotionRules DEFAULT =
       new PromotionRules(0.95, 0.2, 0.20, 10, 2.0, true, 0.7, 0.05, 35, 35);
+
+  /** Rules without the regime-fit gate. */
+  public PromotionRules(
+      double minDeflatedSharpe,
+      double maxProbabilityOfOosLoss,
+      double maxDrawdown,
+      int minTrades,
+      double minTStatistic,
+      boolean requireMinBacktestLength,
+      double maxCorrelation,
+      double replacementMargin,
+      int cap,
+      int maxPerCycle) {
+    this(
+        minDeflatedSharpe,
+        maxProbabilityOfOosLoss,
+        maxDrawdown,
+        minTrades,
+        minTStatistic,
+        requireMinBacktestLength,
+        maxCorrelation,
+        replacementMargin,
+        cap,
+        maxPerCycle,
+        false,
+        DEFAULT_MIN_REGIME_POINTS);
+  }
 
   public PromotionRules {
     within(minDeflatedSharpe, 0, 1, "minDeflatedSharpe");
@@ -53,6 +89,9 @@ public record PromotionRules(
     if (maxPerCycle < 1) {
       throw new IllegalArgumentException("maxPerCycle must be >= 1 but was " + maxPerCycle);
     }
+    if (minRegimePoints < 1) {
+      throw new IllegalArgumentException("minRegimePoints must be >= 1 but was " + minRegimePoints);
+    }
   }
 
   /** The same rules with another cap. */
@@ -67,7 +106,29 @@ public record PromotionRules(
         maxCorrelation,
         replacementMargin,
         newCap,
-        maxPerCycle);
+        maxPerCycle,
+        requireRegimeFit,
+        minRegimePoints);
+  }
+
+  /**
+   * The same rules with the regime-fit gate on ({@code required}) or off, judging a detector's
+   * current regime from {@code minPoints} points in it.
+   */
+  public PromotionRules withRegimeFit(boolean required, int minPoints) {
+    return new PromotionRules(
+        minDeflatedSharpe,
+        maxProbabilityOfOosLoss,
+        maxDrawdown,
+        minTrades,
+        minTStatistic,
+        requireMinBacktestLength,
+        maxCorrelation,
+        replacementMargin,
+        cap,
+        maxPerCycle,
+        required,
+        minPoints);
   }
 
   private static void within(double value, double min, double max, String field) {

@@ -186,7 +186,7 @@ class GaussianHiddenMarkovModelTest {
   }
 
   static List<OhlcvBar> defaultRegimeBars(int bars, long seed) {
-    return RegimeReport.defaultRegimes(bars, seed).bars();
+    return RegimeExperiment.defaultRegimes(bars, seed).bars();
   }
 
   static double[] returns(List<OhlcvBar> bars) {

@@ -27,8 +27,8 @@ class HmmRegimeDetectorTest {
   void agreesWithTheTrueVolatilityRegimeOnTheDefaultRegimes(long seed) {
     int from = (int) new VolatilityRegimeDetector().warmUpBars() - 1;
     RegimeScore score =
-        RegimeReport.hmmScore(
-            RegimeReport.defaultRegimes(100_000, seed),
+        RegimeExperiment.hmmScore(
+            RegimeExperiment.defaultRegimes(100_000, seed),
             20_000,
             HmmRegimeDetector.DEFAULT_CONFIRMATION_BARS,
             from);
@@ -44,12 +44,12 @@ class HmmRegimeDetectorTest {
    */
   @Test
   void aHistoryMissingARegimeShowsAsAShortLivedState() {
-    List<OhlcvBar> missing = RegimeReport.defaultRegimes(20_000, 19).bars();
-    List<OhlcvBar> complete = RegimeReport.defaultRegimes(20_000, 1).bars();
+    List<OhlcvBar> missing = RegimeExperiment.defaultRegimes(20_000, 19).bars();
+    List<OhlcvBar> complete = RegimeExperiment.defaultRegimes(20_000, 1).bars();
     double[] shortLived = HmmRegimeDetector.trainedOn(missing, 3).model().expectedDurations();
     double[] lasting = HmmRegimeDetector.trainedOn(complete, 3).model().expectedDurations();
 
-    assertThat(RegimeReport.defaultRegimes(20_000, 19).regimes())
+    assertThat(RegimeExperiment.defaultRegimes(20_000, 19).regimes())
         .extracting(SyntheticBars.RegimeRun::regime)
         .doesNotContain("bear-volatile");
     assertThat(Arrays.stream(shortLived).min().orElseThrow()).isLessThan(10);

@@ -132,8 +132,8 @@ class TrendRegimeDetectorTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void driftRegimesAreLabelledMostlyCorrectly(long seed) {
-    SyntheticBars.Generated g = RegimeReport.driftRegimes(50_000, seed);
-    RegimeScore score = RegimeReport.trendScore(g, TrendRegimeDetector.Settings.DEFAULTS);
+    SyntheticBars.Generated g = RegimeExperiment.driftRegimes(50_000, seed);
+    RegimeScore score = RegimeExperiment.trendScore(g, TrendRegimeDetector.Settings.DEFAULTS);
     List<TrendRegime> truth =
         RegimeScore.truth(
             g, name -> name.equals("up") ? TrendRegime.TRENDING_UP : TrendRegime.TRENDING_DOWN);

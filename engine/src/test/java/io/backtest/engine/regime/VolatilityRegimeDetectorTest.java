@@ -32,7 +32,8 @@ class VolatilityRegimeDetectorTest {
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void meetsTheAcceptanceFiguresOnTheDefaultRegimes(long seed) {
     RegimeScore score =
-        RegimeReport.volatilityScore(RegimeReport.defaultRegimes(100_000, seed), Settings.DEFAULTS);
+        RegimeExperiment.volatilityScore(
+            RegimeExperiment.defaultRegimes(100_000, seed), Settings.DEFAULTS);
     System.out.printf("volatility detector, seed %d: %s%n", seed, score);
 
     assertThat(score.trueChanges()).as("true changes after the warm-up").isGreaterThan(20);

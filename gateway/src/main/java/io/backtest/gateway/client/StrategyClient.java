@@ -2,6 +2,7 @@ package io.backtest.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtest.gateway.rest.DecisionRequest;
+import io.backtest.gateway.rest.ReplayRequest;
 import io.backtest.gateway.rest.RollbackRequest;
 import io.backtest.gateway.rest.StartCycleRequest;
 import io.smallrye.mutiny.Uni;
@@ -75,6 +76,26 @@ public interface StrategyClient {
   @Path("/deployments/rollback")
   @Consumes(MediaType.APPLICATION_JSON)
   Uni<Response> rollback(RollbackRequest request);
+
+  @POST
+  @Path("/market/replay")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Uni<Response> startReplay(ReplayRequest request);
+
+  @GET
+  @Path("/market/replay")
+  Uni<Response> listReplays(
+      @QueryParam("status") String status,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @GET
+  @Path("/market/replay/{id}")
+  Uni<Response> getReplay(@PathParam("id") UUID id);
+
+  @POST
+  @Path("/market/replay/{id}/stop")
+  Uni<Response> stopReplay(@PathParam("id") UUID id);
 
   @GET
   @Path("/datasets")

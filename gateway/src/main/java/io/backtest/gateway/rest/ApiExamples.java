@@ -462,4 +462,89 @@ final class ApiExamples {
                    "reason": "500 exceeds the 445 combinations of sma-crossover"}]}""";
 
   private ApiExamples() {}
+
+  static final String REPLAY_REQUEST =
+      """
+      {"datasetId": "aapl-1d-2013", "barsPerSecond": 50, "from": "2013-06-03T00:00:00Z"}""";
+
+  static final String REPLAY =
+      """
+      {"replayId": "6c1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f", "datasetId": "aapl-1d-2013",
+       "symbol": "AAPL", "timeframe": "1d", "barsPerSecond": 50.0,
+       "from": "2013-06-03T00:00:00Z", "totalBars": 147, "publishedBars": 60,
+       "status": "RUNNING", "error": null, "startedAt": "2024-05-01T10:00:00Z",
+       "finishedAt": null, "lastBarTime": "2013-08-26T00:00:00Z"}""";
+
+  static final String REPLAYS =
+      """
+      {"items": [{"replayId": "6c1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f",
+                  "datasetId": "aapl-1d-2013", "symbol": "AAPL", "timeframe": "1d",
+                  "barsPerSecond": null, "from": null, "totalBars": 252, "publishedBars": 252,
+                  "status": "COMPLETED", "error": null, "startedAt": "2024-05-01T10:00:00Z",
+                  "finishedAt": "2024-05-01T10:00:01Z", "lastBarTime": "2013-12-31T00:00:00Z"}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String REPLAY_RUNNING =
+      """
+      {"type": "about:blank", "title": "Conflict", "status": 409,
+       "detail": "a replay of AAPL 1d is already running: 6c1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f",
+       "instance": "/api/v1/market/replay", "correlationId": "c0ffee-2024-01", "errors": []}""";
+
+  static final String CURRENT_REGIMES =
+      """
+      {"symbol": "AAPL", "timeframes": [{"timeframe": "1m", "barsObserved": 48210,
+        "lastBarTime": "2024-04-29T14:31:00Z",
+        "detectors": [
+          {"detector": "volatility", "regime": "HIGH", "since": "2024-04-29T14:02:00Z",
+           "barsObserved": 48181, "warmUpBars": 20014, "updatedAt": "2024-04-29T14:02:01Z",
+           "statistics": {"realisedVolatility": 0.0158, "lowerThreshold": 0.0041,
+                          "upperThreshold": 0.0093}},
+          {"detector": "trend", "regime": "TRENDING_DOWN", "since": "2024-04-29T13:40:00Z",
+           "barsObserved": 48160, "warmUpBars": 28, "updatedAt": "2024-04-29T13:40:01Z",
+           "statistics": {"adx": 31.4, "plusDi": 14.2, "minusDi": 29.8}},
+          {"detector": "hmm", "regime": "HIGH", "since": "2024-04-29T14:05:00Z",
+           "barsObserved": 48184, "warmUpBars": 20000, "updatedAt": "2024-04-29T14:05:01Z",
+           "statistics": {"probability": 0.93, "stateVolatility": 0.0149}}]}]}""";
+
+  static final String REGIME_HISTORY =
+      """
+      {"items": [{"id": 812, "symbol": "AAPL", "timeframe": "1m", "detector": "volatility",
+                  "from": "NORMAL", "to": "HIGH", "barTime": "2024-04-29T14:02:00Z",
+                  "barsObserved": 48181,
+                  "statistics": {"realisedVolatility": 0.0158, "upperThreshold": 0.0093},
+                  "reason": "volatility NORMAL -> HIGH: Garman-Klass volatility 0.0158 per bar at or above the upper threshold 0.0093 by the hysteresis 0.20 for 4 bars",
+                  "changedAt": "2024-04-29T14:02:01Z",
+                  "eventId": "0b6d7a52-3f4e-4c1d-9e8f-2a3b4c5d6e7f"}],
+       "page": 0, "size": 20, "total": 1}""";
+
+  static final String MONITORED_STRATEGY =
+      """
+      {"strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+       "cycleId": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70",
+       "template": "sma-crossover", "parameters": {"fast": 10, "slow": 50},
+       "symbol": "AAPL", "timeframe": "1d", "status": "DRIFTED",
+       "baseline": {"totalReturn": 0.271, "sharpe": 1.6, "maxDrawdown": 0.113},
+       "expected": {"annualReturn": 0.21, "volatility": 0.13, "sharpe": 1.6, "maxDrawdown": 0.113,
+                    "meanReturn": 0.00076, "returnStdev": 0.0082, "pointsPerYear": 252,
+                    "barsPerPoint": 1, "tradesPerYear": 9.5, "deflatedSharpe": 0.97},
+       "since": "2024-05-01T10:01:12Z", "stoppedAt": null, "reason": null,
+       "live": {"bars": 340, "warmUpBars": 1000, "lastBarTime": "2025-09-12T00:00:00Z",
+                "equity": 9412.5, "totalReturn": -0.0588, "drawdown": 0.071, "maxDrawdown": 0.092,
+                "trades": 7, "sharpe": -0.41, "position": "FLAT"},
+       "drift": {"changeDetector": "cusum", "statistic": 0.0, "threshold": 11.3,
+                 "detection": {"detector": "cusum", "statistic": 11.6, "threshold": 11.3,
+                               "barTime": "2025-09-12T00:00:00Z",
+                               "reason": "drift: CUSUM 11.6 > 11.3 after 340 bars",
+                               "detectedAt": "2025-09-12T00:00:01Z"}},
+       "points": [{"time": "2025-09-12T00:00:00Z", "equity": 9412.5, "return": -0.0031,
+                   "drawdown": 0.071, "position": "FLAT", "trades": 7}]}""";
+
+  static final String ALERTS =
+      """
+      {"items": [{"alertId": "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b", "severity": "CRITICAL",
+                  "kind": "drift", "strategyId": "9b2e0c4a-1d3f-4a5b-8c7d-6e5f4a3b2c1d",
+                  "symbol": "AAPL", "message": "drift: CUSUM 61.2 > 50 after 340 bars",
+                  "details": {"statistic": 61.2, "threshold": 50.0, "window": 340.0},
+                  "raisedAt": "2024-09-12T00:00:03Z"}],
+       "page": 0, "size": 20, "total": 1}""";
 }

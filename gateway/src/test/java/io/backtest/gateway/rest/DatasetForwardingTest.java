@@ -14,13 +14,8 @@ import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.backtest.gateway.stub.StubService.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Dataset uploads, synthetic datasets and regimes reach strategy-service as sent. */
@@ -60,12 +55,12 @@ class DatasetForwardingTest {
         .header("Location", "/api/v1/datasets/aapl-1d-2013")
         .body("barCount", equalTo(252));
 
-    RecordedRequest forwarded = only("upload-1");
+    RecordedRequest forwarded = stubs.strategy().onlyRequestWithCorrelationId("upload-1");
     assertThat(forwarded.method()).isEqualTo("POST");
     assertThat(forwarded.path()).isEqualTo("/api/v1/datasets");
     assertThat(forwarded.header("Content-Type")).startsWith("text/csv");
     assertThat(forwarded.body()).isEqualTo(CSV);
-    assertThat(query(forwarded))
+    assertThat(forwarded.queryParameters())
         .isEqualTo(
             Map.of(
                 "name", "aapl-1d-2013", "symbol", "AAPL", "timeframe", "1d", "barsPerYear", "252"));
@@ -149,7 +144,7 @@ class DatasetForwardingTest {
         .body("dataset.id", equalTo("synthetic-3f9a1c0d2b7e4a65"))
         .body("regimes.regime", contains("bull-quiet", "sideways"));
 
-    RecordedRequest forwarded = only("synthetic-1");
+    RecordedRequest forwarded = stubs.strategy().onlyRequestWithCorrelationId("synthetic-1");
     assertThat(forwarded.path()).isEqualTo("/api/v1/datasets/synthetic");
     assertThat(forwarded.header("Content-Type")).startsWith("application/json");
     JsonNode sent = JSON.readTree(forwarded.body());
@@ -182,7 +177,7 @@ class DatasetForwardingTest {
         .statusCode(200)
         .body("regime", contains("bull-quiet", "sideways"))
         .body("[1].fromIndex", equalTo(2212));
-    assertThat(only("regimes-1").path())
+    assertThat(stubs.strategy().onlyRequestWithCorrelationId("regimes-1").path())
         .isEqualTo("/api/v1/datasets/synthetic-3f9a1c0d2b7e4a65/regimes");
 
     as(Tokens.viewer(), "regimes-bad")
@@ -191,20 +186,5 @@ class DatasetForwardingTest {
         .statusCode(400)
         .body("errors.field", contains("id"));
     assertThat(stubs.strategy().requestsWithCorrelationId("regimes-bad")).isEmpty();
-  }
-
-  private RecordedRequest only(String correlationId) {
-    List<RecordedRequest> requests = stubs.strategy().requestsWithCorrelationId(correlationId);
-    assertThat(requests).hasSize(1);
-    return requests.getFirst();
-  }
-
-  private static Map<String, String> query(RecordedRequest request) {
-    return Arrays.stream(request.query().split("&"))
-        .map(p -> p.split("=", 2))
-        .collect(
-            Collectors.toMap(
-                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
   }
 }

@@ -11,16 +11,10 @@ import io.backtest.gateway.Tokens;
 import io.backtest.gateway.stub.Canned;
 import io.backtest.gateway.stub.DownstreamStubs;
 import io.backtest.gateway.stub.InjectStubs;
-import io.backtest.gateway.stub.StubService;
 import io.backtest.gateway.stub.StubService.Answer;
-import io.backtest.gateway.stub.StubService.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Each read operation reaches the right service, path and query, and answers what it answered. */
@@ -53,7 +47,7 @@ class ForwardingTest {
         .body("items[0].cycleId", equalTo(cycleId.toString()))
         .body("items[0].status", equalTo("LIVE"));
 
-    assertThat(query(only(stubs.strategy(), correlationId)))
+    assertThat(stubs.strategy().onlyRequestWithCorrelationId(correlationId).queryParameters())
         .isEqualTo(
             Map.of("status", "LIVE", "cycleId", cycleId.toString(), "page", "0", "size", "50"));
   }
@@ -90,7 +84,7 @@ class ForwardingTest {
         .body("id", equalTo(id.toString()))
         .body("reason", equalTo("score 0.31 < 0.50"))
         .body("backtest.status", equalTo("COMPLETED"));
-    assertThat(only(stubs.strategy(), "strategy-" + id).path())
+    assertThat(stubs.strategy().onlyRequestWithCorrelationId("strategy-" + id).path())
         .isEqualTo("/api/v1/strategies/" + id);
   }
 
@@ -115,7 +109,7 @@ class ForwardingTest {
             .body("correlations.withCandidates[0].correlation", equalTo(0.64f))
             .extract()
             .asString();
-    assertThat(only(stubs.scoring(), "scorecard-" + id).path())
+    assertThat(stubs.scoring().onlyRequestWithCorrelationId("scorecard-" + id).path())
         .isEqualTo("/api/v1/strategies/" + id + "/scorecard");
     // passed through as answered: statistics, gates, correlations and all
     ObjectMapper json = new ObjectMapper();
@@ -178,11 +172,12 @@ class ForwardingTest {
         .body("items[0].parameters.type", contains("int", "int", "decimal"))
         .body("items[0].gridSize", equalTo(445));
 
-    assertThat(query(only(stubs.strategy(), "datasets-1")))
+    assertThat(stubs.strategy().onlyRequestWithCorrelationId("datasets-1").queryParameters())
         .isEqualTo(Map.of("page", "0", "size", "20"));
-    assertThat(only(stubs.strategy(), "datasets-2").path())
+    assertThat(stubs.strategy().onlyRequestWithCorrelationId("datasets-2").path())
         .isEqualTo("/api/v1/datasets/aapl-1d-2013");
-    assertThat(only(stubs.strategy(), "datasets-3").path()).isEqualTo("/api/v1/templates");
+    assertThat(stubs.strategy().onlyRequestWithCorrelationId("datasets-3").path())
+        .isEqualTo("/api/v1/templates");
   }
 
   @Test
@@ -221,7 +216,7 @@ class ForwardingTest {
         .body("items[0].correlationId", equalTo(searched))
         .body("items[0].seq", equalTo(1));
 
-    assertThat(query(only(stubs.audit(), "audit-search-1")))
+    assertThat(stubs.audit().onlyRequestWithCorrelationId("audit-search-1").queryParameters())
         .isEqualTo(
             Map.of(
                 "correlationId", searched,
@@ -278,7 +273,7 @@ class ForwardingTest {
         .body("items[0].symbol", equalTo("AAPL"))
         .body("items[0].realisedVolatility", equalTo(0.2713f));
 
-    assertThat(query(only(stubs.regime(), "windows-1")))
+    assertThat(stubs.regime().onlyRequestWithCorrelationId("windows-1").queryParameters())
         .isEqualTo(Map.of("page", "1", "size", "2"));
   }
 
@@ -299,7 +294,7 @@ class ForwardingTest {
         .body("items[0].status", equalTo("WATCHING"))
         .body("items[0].baseline.sharpe", equalTo(1.6f));
 
-    assertThat(query(only(stubs.monitoring(), "monitoring-1")))
+    assertThat(stubs.monitoring().onlyRequestWithCorrelationId("monitoring-1").queryParameters())
         .isEqualTo(Map.of("status", "WATCHING", "page", "0", "size", "20"));
   }
 
@@ -323,19 +318,5 @@ class ForwardingTest {
         .body("detail", equalTo("strategy-service answered 409 Conflict."))
         .body("instance", equalTo("/api/v1/strategies/" + id))
         .body("correlationId", equalTo("plain-409"));
-  }
-
-  private static RecordedRequest only(StubService stub, String correlationId) {
-    assertThat(stub.requestsWithCorrelationId(correlationId)).hasSize(1);
-    return stub.requestsWithCorrelationId(correlationId).getFirst();
-  }
-
-  private static Map<String, String> query(RecordedRequest request) {
-    return Arrays.stream(request.query().split("&"))
-        .map(p -> p.split("=", 2))
-        .collect(
-            Collectors.toMap(
-                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
   }
 }

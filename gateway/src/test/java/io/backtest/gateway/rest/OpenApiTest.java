@@ -32,8 +32,14 @@ class OpenApiTest {
           "GET /api/v1/datasets/{id}/regimes",
           "GET /api/v1/deployments",
           "GET /api/v1/deployments/history",
+          "GET /api/v1/market/replay",
+          "GET /api/v1/market/replay/{id}",
           "GET /api/v1/market/windows",
+          "GET /api/v1/monitoring/alerts",
           "GET /api/v1/monitoring/strategies",
+          "GET /api/v1/monitoring/strategies/{id}",
+          "GET /api/v1/regimes/current",
+          "GET /api/v1/regimes/history",
           "GET /api/v1/strategies",
           "GET /api/v1/strategies/{id}",
           "GET /api/v1/strategies/{id}/scorecard",
@@ -43,6 +49,8 @@ class OpenApiTest {
           "POST /api/v1/datasets",
           "POST /api/v1/datasets/synthetic",
           "POST /api/v1/deployments/rollback",
+          "POST /api/v1/market/replay",
+          "POST /api/v1/market/replay/{id}/stop",
           "POST /api/v1/strategies/{id}/demote",
           "POST /api/v1/strategies/{id}/promote");
 
@@ -142,8 +150,11 @@ class OpenApiTest {
             "GET /api/v1/cycles",
             "GET /api/v1/datasets",
             "GET /api/v1/deployments/history",
+            "GET /api/v1/market/replay",
             "GET /api/v1/market/windows",
+            "GET /api/v1/monitoring/alerts",
             "GET /api/v1/monitoring/strategies",
+            "GET /api/v1/regimes/history",
             "GET /api/v1/strategies")) {
       JsonNode badRequest = operation(list).at("/responses/400/content/" + ESCAPED_PROBLEM);
       assertThat(badRequest.at("/examples/size/value/errors/0/field").asText())

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * One stubbed service: answers each {@code METHOD path} with the answer a test gave it (404 problem
@@ -69,6 +72,16 @@ public final class StubService {
     return requests.stream()
         .filter(r -> correlationId.equals(r.header("X-Correlation-Id")))
         .toList();
+  }
+
+  /** The one request received with this correlation id; fails unless there is exactly one. */
+  public RecordedRequest onlyRequestWithCorrelationId(String correlationId) {
+    List<RecordedRequest> found = requestsWithCorrelationId(correlationId);
+    if (found.size() != 1) {
+      throw new AssertionError(
+          "expected one request with correlation id " + correlationId + " but got " + found);
+    }
+    return found.getFirst();
   }
 
   void stop() {
@@ -182,6 +195,19 @@ public final class StubService {
       String method, String path, String query, Map<String, String> headers, String body) {
     public String header(String name) {
       return headers.get(name);
+    }
+
+    /** The query's parameters, decoded (one value each); empty without a query. */
+    public Map<String, String> queryParameters() {
+      if (query == null || query.isEmpty()) {
+        return Map.of();
+      }
+      return Arrays.stream(query.split("&"))
+          .map(p -> p.split("=", 2))
+          .collect(
+              Collectors.toMap(
+                  p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                  p -> p.length < 2 ? "" : URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.backtest.monitoring.domain;
 
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.ExpectedPerformance;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -62,6 +63,10 @@ public class Deployment extends PanacheEntityBase {
   @JdbcTypeCode(SqlTypes.JSON)
   public BacktestMetrics baseline;
 
+  /** The promotion's out-of-sample expectation, which the drift detectors compare with. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public ExpectedPerformance expected;
+
   public Double score;
 
   @Column(name = "promotion_rank")
@@ -98,6 +103,84 @@ public class Deployment extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  /**
+   * Arrival sequence ({@code market_bar.seq}) of the last bar stored when the current watch began:
+   * the bars that arrive after it are traded, those up to it can only warm the strategy up.
+   */
+  @Column(name = "start_seq")
+  public Long startSeq;
+
+  /** First warm-up bar of the current watch; null before its first traded bar or without one. */
+  @Column(name = "warm_up_from")
+  public Instant warmUpFrom;
+
+  /** Stored bars up to this arrival sequence made the warm-up; null before the first traded bar. */
+  @Column(name = "warm_up_seq")
+  public Long warmUpSeq;
+
+  @Column(name = "warm_up_bars")
+  public Integer warmUpBars;
+
+  /** Bars paper traded in the current watch. */
+  @Column(name = "live_bars", nullable = false)
+  public int liveBars;
+
+  @Column(name = "last_bar_time")
+  public Instant lastBarTime;
+
+  @Column(name = "live_equity")
+  public Double liveEquity;
+
+  @Column(name = "live_return")
+  public Double liveReturn;
+
+  @Column(name = "live_drawdown")
+  public Double liveDrawdown;
+
+  @Column(name = "live_max_drawdown")
+  public Double liveMaxDrawdown;
+
+  @Column(name = "live_trades")
+  public Integer liveTrades;
+
+  @Column(name = "live_sharpe")
+  public Double liveSharpe;
+
+  @Column(name = "live_position")
+  public String livePosition;
+
+  @Column(name = "change_detector")
+  public String changeDetector;
+
+  @Column(name = "change_statistic")
+  public Double changeStatistic;
+
+  @Column(name = "change_threshold")
+  public Double changeThreshold;
+
+  @Column(name = "drift_detector")
+  public String driftDetector;
+
+  @Column(name = "drift_statistic")
+  public Double driftStatistic;
+
+  @Column(name = "drift_threshold")
+  public Double driftThreshold;
+
+  @Column(name = "drift_bar_time")
+  public Instant driftBarTime;
+
+  @Column(name = "drift_reason")
+  public String driftReason;
+
+  @Column(name = "drifted_at")
+  public Instant driftedAt;
+
+  /** Whether it is paper traded: watched, or drifted and not yet demoted. */
+  public boolean isTrading() {
+    return status == DeploymentStatus.WATCHING || status == DeploymentStatus.DRIFTED;
+  }
+
   /** A strategy first seen through its promotion: watched from {@code promotedAt}. */
   public static Deployment watching(UUID eventId, StrategyPromoted promoted, Instant now) {
     Deployment d = new Deployment();
@@ -123,10 +206,12 @@ public class Deployment extends PanacheEntityBase {
   /** Applies a promotion of this strategy by its time. */
   public Transition applyPromotion(UUID eventId, StrategyPromoted promoted, Instant now) {
     Instant at = promoted.promotedAt();
-    if (status == DeploymentStatus.WATCHING) {
+    if (isTrading()) {
       if (!at.isAfter(since)) {
         return Transition.STALE_IGNORED;
       }
+      // a fresh watch: trading and drift detection start again from the new promotion
+      status = DeploymentStatus.WATCHING;
       recordPromotion(eventId, promoted, now);
       return Transition.REPROMOTED;
     }
@@ -173,12 +258,39 @@ public class Deployment extends PanacheEntityBase {
     barsPerYear = promoted.dataset().barsPerYear();
     execution = promoted.execution();
     baseline = promoted.metrics();
+    expected = promoted.expected();
     score = promoted.score();
     rank = promoted.rank();
     promotionReason = promoted.reason();
     since = promoted.promotedAt();
     promotionEventId = eventId;
     updatedAt = now;
+    startWatch();
+  }
+
+  /** Forgets the live record of the previous watch (its points stay, under their promotion). */
+  private void startWatch() {
+    warmUpFrom = null;
+    warmUpSeq = null;
+    warmUpBars = null;
+    liveBars = 0;
+    lastBarTime = null;
+    liveEquity = null;
+    liveReturn = null;
+    liveDrawdown = null;
+    liveMaxDrawdown = null;
+    liveTrades = null;
+    liveSharpe = null;
+    livePosition = null;
+    changeDetector = null;
+    changeStatistic = null;
+    changeThreshold = null;
+    driftDetector = null;
+    driftStatistic = null;
+    driftThreshold = null;
+    driftBarTime = null;
+    driftReason = null;
+    driftedAt = null;
   }
 
   private void recordDemotion(UUID eventId, StrategyDemoted demoted, Instant now) {

@@ -26,6 +26,31 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
     return findById(strategyId, LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /**
+   * The deployments paper trading a symbol and timeframe whose promotion was recorded before the
+   * bar with arrival sequence {@code seq}, locked until the end of the transaction, in strategy
+   * order (so concurrent lockers never deadlock).
+   */
+  public Uni<List<Deployment>> listTradingForUpdate(String symbol, String timeframe, long seq) {
+    return find(
+            "symbol = ?1 and timeframe = ?2 and status in ?3"
+                + " and (startSeq is null or startSeq < ?4)",
+            Sort.by("strategyId"),
+            symbol,
+            timeframe,
+            List.of(DeploymentStatus.WATCHING, DeploymentStatus.DRIFTED),
+            seq)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+
+  /** The watched deployments trading a symbol (any timeframe), in strategy order. */
+  public Uni<List<Deployment>> listWatching(String symbol) {
+    return find(
+            "symbol = ?1 and status = ?2", Sort.by("strategyId"), symbol, DeploymentStatus.WATCHING)
+        .list();
+  }
+
   /** One page of deployments, of one status or all (null). */
   public Uni<List<Deployment>> listPage(DeploymentStatus status, PageRequest request) {
     if (request.offset() > Integer.MAX_VALUE - request.size()) {

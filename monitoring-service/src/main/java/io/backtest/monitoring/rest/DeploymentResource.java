@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Monitored strategies")
 public class DeploymentResource {
+  static final int DEFAULT_POINTS = 500;
+  static final int MAX_POINTS = 5000;
+
   private final DeploymentService service;
 
   public DeploymentResource(DeploymentService service) {
@@ -48,7 +51,7 @@ public class DeploymentResource {
   public Uni<Page<DeploymentView>> listStrategies(
       @Parameter(
               description = "Only strategies of this status (any case)",
-              schema = @Schema(enumeration = {"WATCHING", "STOPPED"}))
+              schema = @Schema(enumeration = {"WATCHING", "DRIFTED", "STOPPED"}))
           @QueryParam("status")
           String status,
       @Parameter(
@@ -75,11 +78,14 @@ public class DeploymentResource {
 
   @GET
   @Path("/{strategyId}")
-  @Operation(summary = "Get a monitored strategy")
+  @Operation(
+      summary =
+          "Get a monitored strategy with its baseline, live statistics, drift detectors and"
+              + " equity series")
   @APIResponse(responseCode = "200", description = "The strategy")
   @APIResponse(
       responseCode = "400",
-      description = "strategyId is not a UUID",
+      description = "strategyId is not a UUID, or points out of range",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -94,13 +100,24 @@ public class DeploymentResource {
   public Uni<DeploymentView> getStrategy(
       @Parameter(description = "Strategy id", schema = @Schema(format = "uuid"))
           @PathParam("strategyId")
-          String strategyId) {
+          String strategyId,
+      @Parameter(
+              description = "How many of the latest equity points to return, 0 to " + MAX_POINTS,
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "0",
+                      maximum = "5000",
+                      defaultValue = "500"))
+          @QueryParam("points")
+          String points) {
     UUID id = RequestParameters.uuid("strategyId", strategyId);
+    int count = RequestParameters.integer("points", points, DEFAULT_POINTS, 0, MAX_POINTS);
     return service
-        .findDeployment(id)
+        .findDeploymentWithPoints(id, count)
         .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("Strategy", id))
-        .map(DeploymentMapper::toView);
+        .map(found -> DeploymentMapper.toView(found.deployment(), found.points()));
   }
 }

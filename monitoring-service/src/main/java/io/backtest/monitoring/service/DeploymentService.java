@@ -6,8 +6,11 @@ import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.monitoring.domain.Deployment;
 import io.backtest.monitoring.domain.DeploymentStatus;
+import io.backtest.monitoring.domain.LivePoint;
 import io.backtest.monitoring.domain.Transition;
 import io.backtest.monitoring.repository.DeploymentRepository;
+import io.backtest.monitoring.repository.LivePointRepository;
+import io.backtest.monitoring.repository.StoredBarRepository;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -24,21 +28,48 @@ import java.util.function.Function;
 @ApplicationScoped
 public class DeploymentService {
   private final DeploymentRepository repository;
+  private final LivePointRepository points;
+  private final LiveRuns runs;
+  private final StoredBarRepository bars;
 
-  public DeploymentService(DeploymentRepository repository) {
+  public DeploymentService(
+      DeploymentRepository repository,
+      LivePointRepository points,
+      LiveRuns runs,
+      StoredBarRepository bars) {
     this.repository = repository;
+    this.points = points;
+    this.runs = runs;
+    this.bars = bars;
   }
+
+  /** A deployment with the latest points of its current watch's equity series. */
+  public record DeploymentWithPoints(Deployment deployment, List<LivePoint> points) {}
 
   /** Starts watching a promoted strategy (or records its promotion; see {@link Deployment}). */
   @WithTransaction
   public Uni<Void> watch(EventEnvelope<StrategyPromoted> event) {
     StrategyPromoted promoted = event.data();
-    return apply(
-        event,
-        promoted.strategyId(),
-        Transition.WATCHING,
-        now -> Deployment.watching(event.id(), promoted, now),
-        (deployment, now) -> deployment.applyPromotion(event.id(), promoted, now));
+    // the watch trades what arrives from now on, however old the bars' time (a replay of history)
+    return bars.lastSeq()
+        .chain(
+            startSeq ->
+                apply(
+                    event,
+                    promoted.strategyId(),
+                    Transition.WATCHING,
+                    now -> {
+                      Deployment d = Deployment.watching(event.id(), promoted, now);
+                      d.startSeq = startSeq;
+                      return d;
+                    },
+                    (deployment, now) -> {
+                      Transition t = deployment.applyPromotion(event.id(), promoted, now);
+                      if (t != Transition.STALE_IGNORED) {
+                        deployment.startSeq = startSeq;
+                      }
+                      return t;
+                    }));
   }
 
   /** Stops watching a demoted strategy (recording it even when its promotion is not in yet). */
@@ -46,11 +77,13 @@ public class DeploymentService {
   public Uni<Void> stop(EventEnvelope<StrategyDemoted> event) {
     StrategyDemoted demoted = event.data();
     return apply(
-        event,
-        demoted.strategyId(),
-        Transition.STOPPED_BEFORE_PROMOTION,
-        now -> Deployment.stoppedBeforePromotion(event.id(), demoted, now),
-        (deployment, now) -> deployment.applyDemotion(event.id(), demoted, now));
+            event,
+            demoted.strategyId(),
+            Transition.STOPPED_BEFORE_PROMOTION,
+            now -> Deployment.stoppedBeforePromotion(event.id(), demoted, now),
+            (deployment, now) -> deployment.applyDemotion(event.id(), demoted, now))
+        // its in-memory watch is no longer needed (a revival rebuilds it)
+        .invoke(() -> runs.forget(demoted.strategyId()));
   }
 
   /**
@@ -81,6 +114,20 @@ public class DeploymentService {
   @WithSession
   public Uni<Deployment> findDeployment(UUID strategyId) {
     return repository.findById(strategyId);
+  }
+
+  /** A deployment with its {@code count} latest points, or null when unknown. */
+  @WithSession
+  public Uni<DeploymentWithPoints> findDeploymentWithPoints(UUID strategyId, int count) {
+    return repository
+        .findById(strategyId)
+        .chain(
+            d ->
+                d == null
+                    ? Uni.createFrom().nullItem()
+                    : points
+                        .listLatest(d.strategyId, d.since, count)
+                        .map(list -> new DeploymentWithPoints(d, list)));
   }
 
   /** One page of deployments of a status (all when null), with their total. */

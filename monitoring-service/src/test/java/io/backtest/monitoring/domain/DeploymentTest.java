@@ -131,4 +131,36 @@ class DeploymentTest {
     assertThat(d.reason).isEqualTo("first");
     assertThat(d.stoppedAt).isEqualTo(later(5));
   }
+
+  @Test
+  void driftedStrategyIsStoppedByItsDemotion() {
+    Deployment d = Deployment.watching(UUID.randomUUID(), promoted(id, T0, 1.4), now);
+    d.status = DeploymentStatus.DRIFTED;
+    StrategyDemoted dem = demoted(id, later(5), "drift: CUSUM 12.1 > 10.4 after 40 bars");
+    assertThat(d.applyDemotion(UUID.randomUUID(), dem, now)).isEqualTo(Transition.STOPPED);
+    assertThat(d.status).isEqualTo(DeploymentStatus.STOPPED);
+    assertThat(d.isTrading()).isFalse();
+  }
+
+  @Test
+  void newerPromotionOfADriftedStrategyStartsAFreshWatch() {
+    StrategyPromoted first = promoted(id, T0, 1.4);
+    Deployment d = Deployment.watching(UUID.randomUUID(), first, now);
+    d.status = DeploymentStatus.DRIFTED;
+    d.liveBars = 40;
+    d.lastBarTime = later(40);
+    d.warmUpSeq = 7L;
+    d.driftDetector = "cusum";
+    d.driftReason = "drift: CUSUM 12.1 > 10.4 after 40 bars";
+    StrategyPromoted again = promoted(id, later(48), 1.1);
+    assertThat(d.applyPromotion(UUID.randomUUID(), again, now)).isEqualTo(Transition.REPROMOTED);
+    assertThat(d.status).isEqualTo(DeploymentStatus.WATCHING);
+    assertThat(d.since).isEqualTo(later(48));
+    assertThat(d.expected).isEqualTo(again.expected());
+    assertThat(d.liveBars).isZero();
+    assertThat(d.lastBarTime).isNull();
+    assertThat(d.warmUpSeq).isNull();
+    assertThat(d.driftDetector).isNull();
+    assertThat(d.driftReason).isNull();
+  }
 }

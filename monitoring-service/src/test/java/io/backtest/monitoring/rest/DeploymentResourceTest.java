@@ -124,7 +124,7 @@ class DeploymentResourceTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("status"))
-        .body("errors[0].reason", containsString("must be one of WATCHING, STOPPED"));
+        .body("errors[0].reason", containsString("must be one of WATCHING, DRIFTED, STOPPED"));
   }
 
   @Test

@@ -54,6 +54,13 @@ public class MarketWindow extends PanacheEntityBase {
   @Column(name = "return_sum_squares", nullable = false)
   public double returnSumOfSquares;
 
+  /**
+   * Bars fed to the regime detectors since the window was created: each bar that opened after every
+   * bar before it. Late and repeated bars are not fed.
+   */
+  @Column(name = "bars_observed", nullable = false)
+  public long barsObserved;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 

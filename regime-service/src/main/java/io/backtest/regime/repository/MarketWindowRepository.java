@@ -49,6 +49,13 @@ public class MarketWindowRepository implements PanacheRepository<MarketWindow> {
     return find("symbol = ?1 and timeframe = ?2", symbol, timeframe).firstResult();
   }
 
+  /** The windows of a symbol, of one timeframe when it is not null, by timeframe. */
+  public Uni<List<MarketWindow>> listBySymbol(String symbol, String timeframe) {
+    return timeframe == null
+        ? list("symbol = ?1", Sort.by("timeframe"), symbol)
+        : list("symbol = ?1 and timeframe = ?2", Sort.by("timeframe"), symbol, timeframe);
+  }
+
   /** One page of windows ordered by symbol, then timeframe. */
   public Uni<List<MarketWindow>> listPage(PageRequest request) {
     if (request.offset() > Integer.MAX_VALUE - request.size()) {

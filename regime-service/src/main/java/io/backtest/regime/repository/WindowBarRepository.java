@@ -36,6 +36,11 @@ public class WindowBarRepository implements PanacheRepositoryBase<WindowBar, Win
         .list();
   }
 
+  /** Every bar of a window, oldest first. */
+  public Uni<List<WindowBar>> listInTimeOrder(long windowId) {
+    return list("id.windowId = ?1", Sort.ascending("id.openTime"), windowId);
+  }
+
   /** The {@code count} most recent bars of a window, most recent first. */
   public Uni<List<WindowBar>> listMostRecent(long windowId, int count) {
     return find("id.windowId = ?1", Sort.descending("id.openTime"), windowId)

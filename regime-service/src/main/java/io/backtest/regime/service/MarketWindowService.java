@@ -44,6 +44,15 @@ public class MarketWindowService {
    */
   @WithTransaction
   public Uni<Void> recordBar(EventEnvelope<MarketBar> event) {
+    return admitBar(event).replaceWithVoid();
+  }
+
+  /**
+   * What {@link #recordBar} does, telling what became of the bar: the window stays locked until the
+   * end of the caller's transaction.
+   */
+  @WithTransaction
+  public Uni<Admission> admitBar(EventEnvelope<MarketBar> event) {
     MarketBar bar = event.data();
     if (!event.subject().equals(bar.symbol())) {
       // the key orders a symbol's bars in one partition; a bar keyed otherwise broke that
@@ -61,13 +70,31 @@ public class MarketWindowService {
     return windows
         .lockOrCreate(bar.symbol(), bar.timeframe(), timeframe.barsPerYear())
         .chain(
-            window ->
-                bars.findById(new WindowBar.Key(window.id, bar.time()))
-                    .chain(
-                        held ->
-                            held == null
-                                ? insert(window, event)
-                                : ignoreDuplicate(window, held, event)));
+            window -> {
+              Instant previousLast = window.lastTime;
+              return bars.findById(new WindowBar.Key(window.id, bar.time()))
+                  .chain(
+                      held ->
+                          held == null
+                              ? insert(window, event)
+                                  .replaceWith(new Admission(window, previousLast, true))
+                              : ignoreDuplicate(window, held, event)
+                                  .replaceWith(new Admission(window, previousLast, false)));
+            });
+  }
+
+  /**
+   * What became of a bar.
+   *
+   * @param window the bar's window, locked, after the bar
+   * @param previousLast open time of the window's most recent bar before this one; null if none
+   * @param stored whether the bar was new to the window (not a repeat of a held bar time)
+   */
+  public record Admission(MarketWindow window, Instant previousLast, boolean stored) {
+    /** Whether the bar is the window's newest: stored, and after every bar before it. */
+    public boolean newest(Instant barTime) {
+      return stored && (previousLast == null || barTime.isAfter(previousLast));
+    }
   }
 
   private Uni<Void> insert(MarketWindow window, EventEnvelope<MarketBar> event) {

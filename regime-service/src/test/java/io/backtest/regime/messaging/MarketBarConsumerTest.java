@@ -2,6 +2,7 @@ package io.backtest.regime.messaging;
 
 import static io.backtest.regime.Fixtures.DOUBLES;
 import static io.backtest.regime.Fixtures.WAIT;
+import static io.backtest.regime.Fixtures.WINDOW_SIZE;
 import static io.backtest.regime.Fixtures.awaitWindow;
 import static io.backtest.regime.Fixtures.bar;
 import static io.backtest.regime.Fixtures.kafka;
@@ -22,13 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bars from the real broker into the windows in the real database (window size 5 in the test
+ * Bars from the real broker into the windows in the real database (window size 120 in the test
  * profile), checked through the REST API.
  */
 @QuarkusTest
@@ -40,7 +42,12 @@ class MarketBarConsumerTest {
   }
 
   private static List<Map<String, Object>> bars(String symbol, String timeframe) {
+    return bars(symbol, timeframe, 100);
+  }
+
+  private static List<Map<String, Object>> bars(String symbol, String timeframe, int limit) {
     return given()
+        .queryParam("limit", limit)
         .get("/api/v1/market/windows/{s}/{t}/bars", symbol, timeframe)
         .then()
         .statusCode(200)
@@ -70,67 +77,82 @@ class MarketBarConsumerTest {
         .isCloseTo(0.7541233152908151, within(1e-12));
   }
 
+  /** A close per index, wandering between 45 and 55 (no two neighbours equal). */
+  private static double close(int i) {
+    return 50 + 5 * Math.sin(0.7 * i) + 0.01 * (i % 7);
+  }
+
+  private static double[] closes(int from, int to) {
+    double[] closes = new double[to - from];
+    for (int i = from; i < to; i++) {
+      closes[i - from] = close(i);
+    }
+    return closes;
+  }
+
   @Test
   void windowKeepsOnlyTheMostRecentWindowSizeBars() {
     String symbol = symbol("ROLL");
-    double[] closes = {50, 51.5, 49.8, 52.2, 53.0, 51.1, 54.7, 55.3};
-    for (int h = 0; h < closes.length; h++) {
-      publish(bar(symbol, "1h", hour(h), closes[h]));
+    int published = WINDOW_SIZE + 3;
+    for (int h = 0; h < published; h++) {
+      publish(bar(symbol, "1h", hour(h), close(h)));
     }
 
-    JsonPath window = awaitWindow(symbol, "1h", w -> hour(7).toString().equals(w.get("to")));
-    assertThat(window.getInt("bars")).isEqualTo(5);
+    JsonPath window =
+        awaitWindow(symbol, "1h", w -> hour(published - 1).toString().equals(w.get("to")));
+    assertThat(window.getInt("bars")).isEqualTo(WINDOW_SIZE);
     assertThat(window.getString("from")).isEqualTo(hour(3).toString());
-    assertThat(window.getDouble("lastClose")).isEqualTo(55.3);
-    double[] kept = {52.2, 53.0, 51.1, 54.7, 55.3};
+    assertThat(window.getDouble("lastClose")).isEqualTo(close(published - 1));
     assertThat(window.getDouble("realisedVolatility"))
-        .isCloseTo(TwoPassVolatility.of(kept, 8760), within(1e-12));
+        .isCloseTo(TwoPassVolatility.of(closes(3, published), 8760), within(1e-12));
 
-    List<Map<String, Object>> held = bars(symbol, "1h");
-    assertThat(held)
-        .extracting(b -> b.get("time"))
-        .containsExactly(
-            hour(7).toString(),
-            hour(6).toString(),
-            hour(5).toString(),
-            hour(4).toString(),
-            hour(3).toString());
+    List<Map<String, Object>> held = bars(symbol, "1h", 1000);
+    List<String> expected = new ArrayList<>();
+    for (int h = published - 1; h >= 3; h--) {
+      expected.add(hour(h).toString());
+    }
+    assertThat(held).extracting(b -> b.get("time")).containsExactlyElementsOf(expected);
     assertThat(held)
         .extracting(b -> ((Number) b.get("close")).doubleValue())
         .first()
-        .isEqualTo(55.3);
+        .isEqualTo(close(published - 1));
   }
 
   @Test
   void lateBarIsPlacedByTimeAndOneOlderThanAFullWindowIsNotKept() {
     String symbol = symbol("LATE");
-    publish(bar(symbol, "5m", DAY0, 20.0));
-    publish(bar(symbol, "5m", DAY0.plusSeconds(300), 20.4));
-    publish(bar(symbol, "5m", DAY0.plusSeconds(900), 19.7));
-    publish(bar(symbol, "5m", DAY0.plusSeconds(1200), 20.9));
-    publish(bar(symbol, "5m", DAY0.plusSeconds(600), 21.3)); // late: belongs between 300 and 900
+    // every 5-minute slot of a full window but slot 2, then slot 2 late
+    for (int slot = 0; slot < WINDOW_SIZE; slot++) {
+      if (slot != 2) {
+        publish(bar(symbol, "5m", DAY0.plusSeconds(300L * slot), close(slot)));
+      }
+    }
+    publish(bar(symbol, "5m", DAY0.plusSeconds(600), close(2)));
 
-    JsonPath window = awaitWindow(symbol, "5m", w -> w.getInt("bars") == 5);
-    assertThat(window.getString("to")).isEqualTo(DAY0.plusSeconds(1200).toString());
-    assertThat(window.getDouble("lastClose")).isEqualTo(20.9);
+    JsonPath window = awaitWindow(symbol, "5m", w -> w.getInt("bars") == WINDOW_SIZE);
+    assertThat(window.getString("to"))
+        .isEqualTo(DAY0.plusSeconds(300L * (WINDOW_SIZE - 1)).toString());
+    assertThat(window.getDouble("lastClose")).isEqualTo(close(WINDOW_SIZE - 1));
     assertThat(window.getDouble("realisedVolatility"))
-        .isCloseTo(
-            TwoPassVolatility.of(new double[] {20.0, 20.4, 21.3, 19.7, 20.9}, 105120),
-            within(1e-12));
-    assertThat(bars(symbol, "5m"))
+        .isCloseTo(TwoPassVolatility.of(closes(0, WINDOW_SIZE), 105120), within(1e-12));
+    List<Double> expected = new ArrayList<>();
+    for (int slot = WINDOW_SIZE - 1; slot >= 0; slot--) {
+      expected.add(close(slot));
+    }
+    assertThat(bars(symbol, "5m", 1000))
         .extracting(b -> ((Number) b.get("close")).doubleValue())
-        .containsExactly(20.9, 19.7, 21.3, 20.4, 20.0);
+        .containsExactlyElementsOf(expected);
 
     // the window is full: a bar older than all it holds falls out at once; a new one rolls it
     publish(bar(symbol, "5m", DAY0.minusSeconds(300), 18.0));
-    publish(bar(symbol, "5m", DAY0.plusSeconds(1500), 21.6));
-    window = awaitWindow(symbol, "5m", w -> DAY0.plusSeconds(1500).toString().equals(w.get("to")));
-    assertThat(window.getInt("bars")).isEqualTo(5);
+    publish(bar(symbol, "5m", DAY0.plusSeconds(300L * WINDOW_SIZE), close(WINDOW_SIZE)));
+    window =
+        awaitWindow(
+            symbol, "5m", w -> DAY0.plusSeconds(300L * WINDOW_SIZE).toString().equals(w.get("to")));
+    assertThat(window.getInt("bars")).isEqualTo(WINDOW_SIZE);
     assertThat(window.getString("from")).isEqualTo(DAY0.plusSeconds(300).toString());
     assertThat(window.getDouble("realisedVolatility"))
-        .isCloseTo(
-            TwoPassVolatility.of(new double[] {20.4, 21.3, 19.7, 20.9, 21.6}, 105120),
-            within(1e-12));
+        .isCloseTo(TwoPassVolatility.of(closes(1, WINDOW_SIZE + 1), 105120), within(1e-12));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.backtest.scoring.domain;
 
 import io.backtest.contracts.events.OverfittingDiagnostics;
+import io.backtest.contracts.events.RegimeRun;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.WalkForwardSettings;
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -54,6 +56,19 @@ public class ScoringCycle {
   public WalkForwardSettings walkForward;
 
   public Long seed;
+
+  /**
+   * The dataset's bars labelled by the regime detectors, from {@code cycle.started}; null until it
+   * is in (and for cycles started before migration V5).
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public CycleRegimes regimes;
+
+  /** The regime runs known for the dataset; empty when none are. */
+  public List<RegimeRun> regimeRuns() {
+    return regimes == null ? List.of() : regimes.runs();
+  }
 
   /**
    * Weights of the composite score: those {@code cycle.started} asked for (null there for the

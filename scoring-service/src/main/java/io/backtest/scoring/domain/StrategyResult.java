@@ -119,6 +119,14 @@ public class StrategyResult {
   @Column(columnDefinition = "jsonb")
   public CandidateStatistics statistics;
 
+  /**
+   * Its out-of-sample record per regime of the dataset; null while {@link #rank} is, and for
+   * results ranked before migration V5.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public RegimeRecord regimes;
+
   /** Folds of the walk-forward analysis; null without one. */
   @Column(name = "fold_count")
   public Integer foldCount;

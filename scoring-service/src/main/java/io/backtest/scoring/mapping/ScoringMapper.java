@@ -9,7 +9,11 @@ import io.backtest.contracts.events.Correlations;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.FoldSummary;
 import io.backtest.contracts.events.Provenance;
+import io.backtest.contracts.events.RegimePerformance;
+import io.backtest.contracts.events.RegimeRun;
 import io.backtest.contracts.events.WalkForwardSummary;
+import io.backtest.engine.regime.RegimePerformanceReport;
+import io.backtest.engine.regime.RegimePerformanceReport.BarRange;
 import io.backtest.engine.selection.LiveReturns;
 import io.backtest.engine.selection.ScoringInput;
 import io.backtest.scoring.domain.CycleDecision;
@@ -182,6 +186,36 @@ public final class ScoringMapper {
         trials(row),
         row.foldConsistency,
         row.efficiency);
+  }
+
+  /**
+   * A counted result's out-of-sample record per regime of the dataset ({@link
+   * RegimePerformanceReport}): its points mapped to the dataset bars they end on through the
+   * walk-forward analysis' out-of-sample windows, in fold order (the whole dataset, {@code [0,
+   * barCount)}, without one).
+   *
+   * @throws IllegalArgumentException if the series does not fit those windows (the result's bars
+   *     and its points disagree)
+   */
+  public static List<RegimePerformance> regimes(
+      StrategyResult row, SeriesPoints series, List<RegimeRun> runs) {
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    List<BarRange> windows;
+    if (row.walkForward != null) {
+      windows =
+          row.walkForward.folds().stream()
+              .map(f -> new BarRange(f.outOfSampleFrom(), f.outOfSampleTo()))
+              .toList();
+    } else if (row.barCount != null && row.barCount > 0) {
+      windows = List.of(new BarRange(0, row.barCount));
+    } else {
+      throw new IllegalArgumentException("backtest " + row.backtestId + " has no bar count");
+    }
+    int[] lastBars =
+        RegimePerformanceReport.lastBars(windows, series.returns().length, series.barsPerPoint());
+    return RegimePerformanceReport.of(series.returns(), lastBars, series.pointsPerYear(), runs);
   }
 
   /** Parameter sets a result's walk-forward analysis tried; 1 without one. */
@@ -489,6 +523,7 @@ public final class ScoringMapper {
         row.rank,
         metrics(row),
         row.statistics,
+        row.regimes == null ? List.of() : row.regimes.regimes(),
         walkForward(row),
         provenance(row),
         formula,

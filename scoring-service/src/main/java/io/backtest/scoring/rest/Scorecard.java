@@ -3,7 +3,9 @@ package io.backtest.scoring.rest;
 import io.backtest.contracts.events.BacktestMetrics;
 import io.backtest.contracts.events.CandidateStatistics;
 import io.backtest.contracts.events.Provenance;
+import io.backtest.contracts.events.RegimePerformance;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     record with a walk-forward analysis)
  * @param statistics everything scoring computed from its out-of-sample returns, the score's and
  *     gates' inputs; null unless ranked (and for a result ranked before the composite score)
+ * @param regimes its out-of-sample record per regime of the dataset (detector, regime, points, mean
+ *     return, Sharpe ratio, total return, share of the points); empty unless ranked with the
+ *     dataset's regimes known
  * @param walkForward folds, trials and efficiency of its walk-forward analysis; null without one
  * @param provenance dataset digest, seed and engine version that reproduce the result; null for a
  *     result recorded before results carried it
@@ -58,6 +63,12 @@ public record Scorecard(
                 "Every statistic scoring computed from the out-of-sample returns; null unless"
                     + " RANKED.")
         CandidateStatistics statistics,
+    @Schema(
+            description =
+                "The out-of-sample record per regime of the dataset, by detector (volatility,"
+                    + " trend) and regime, each point in the regime of the bar it ends on; empty"
+                    + " unless RANKED with the dataset's regimes known.")
+        List<RegimePerformance> regimes,
     @Schema(nullable = true, description = "Null without a walk-forward analysis.")
         WalkForwardOutcome walkForward,
     @Schema(

@@ -9,6 +9,7 @@ import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.RegimePerformance;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
@@ -20,7 +21,9 @@ import io.backtest.engine.selection.ScoringInput;
 import io.backtest.engine.selection.TrialHistory;
 import io.backtest.scoring.config.ScoringConfig;
 import io.backtest.scoring.domain.CycleCorrelations;
+import io.backtest.scoring.domain.CycleRegimes;
 import io.backtest.scoring.domain.CycleStatus;
+import io.backtest.scoring.domain.RegimeRecord;
 import io.backtest.scoring.domain.ScoringCycle;
 import io.backtest.scoring.domain.SeriesPoints;
 import io.backtest.scoring.domain.StrategyResult;
@@ -135,6 +138,7 @@ public class ScoringService {
               cycle.templates = started.templates().toArray(String[]::new);
               cycle.walkForward = started.walkForward();
               cycle.seed = started.seed();
+              cycle.regimes = new CycleRegimes(started.regimes());
               if (cycle.isOpen()) {
                 // null: the configured defaults, taken when the cycle closes
                 cycle.weights = started.scoring();
@@ -462,7 +466,14 @@ public class ScoringService {
                     .chain(
                         score ->
                             record(
-                                cycle, status, causationId, now, inputs.rows(), weights, score)));
+                                cycle,
+                                status,
+                                causationId,
+                                now,
+                                inputs.rows(),
+                                inputs.series(),
+                                weights,
+                                score)));
   }
 
   /**
@@ -550,16 +561,24 @@ public class ScoringService {
       String causationId,
       Instant now,
       List<StrategyResult> rows,
+      List<SeriesPoints> series,
       ScoringWeights weights,
       CycleScore score) {
     Map<UUID, StrategyResult> byStrategy = new HashMap<>();
     rows.forEach(row -> byStrategy.put(row.strategyId, row));
+    Map<UUID, SeriesPoints> seriesByBacktest = new HashMap<>();
+    series.forEach(s -> seriesByBacktest.put(s.backtestId(), s));
     List<EventEnvelope<StrategyScored>> perResult = new ArrayList<>(score.ranking().size());
-    for (RankedStrategy ranked : score.ranking()) {
-      StrategyResult row = byStrategy.get(ranked.strategyId());
+    List<RankedStrategy> ranking = new ArrayList<>(score.ranking().size());
+    for (RankedStrategy scored : score.ranking()) {
+      StrategyResult row = byStrategy.get(scored.strategyId());
+      RankedStrategy ranked =
+          scored.withRegimes(regimes(cycle, row, seriesByBacktest.get(row.backtestId)));
+      ranking.add(ranked);
       row.score = ranked.score();
       row.rank = ranked.rank();
       row.statistics = ranked.statistics();
+      row.regimes = new RegimeRecord(ranked.regimes());
       perResult.add(
           EventEnvelope.create(
               EventCatalog.STRATEGY_SCORED,
@@ -589,7 +608,7 @@ public class ScoringService {
                 cycle.expected,
                 cycle.scored,
                 cycle.failed + cycle.missing,
-                score.ranking(),
+                ranking,
                 score.trials(),
                 score.cycleTrials(),
                 score.trialSharpeVariance(),
@@ -626,6 +645,25 @@ public class ScoringService {
         .chain(() -> recordTrials(cycle, score, now))
         .chain(() -> outbox.addAll(EventCatalog.STRATEGY_SCORED, perResult))
         .chain(() -> outbox.add(EventCatalog.CYCLE_SCORED, event));
+  }
+
+  /**
+   * A ranked result's out-of-sample record per regime of the dataset; none when the dataset's
+   * regimes are unknown, or (with a warning) when its series does not fit its out-of-sample bars.
+   */
+  private static List<RegimePerformance> regimes(
+      ScoringCycle cycle, StrategyResult row, SeriesPoints series) {
+    if (cycle.regimeRuns().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return ScoringMapper.regimes(row, series, cycle.regimeRuns());
+    } catch (IllegalArgumentException e) {
+      Log.warnf(
+          "cycle %s: strategy %s has no per-regime figures: %s",
+          cycle.cycleId, row.strategyId, e.getMessage());
+      return List.of();
+    }
   }
 
   private Uni<Void> recordCorrelations(ScoringCycle cycle, CycleScore score) {

@@ -5,7 +5,10 @@ import static io.backtest.scoring.ScoringFixtures.assertSameRanking;
 import static io.backtest.scoring.ScoringFixtures.awaitProcessed;
 import static io.backtest.scoring.ScoringFixtures.awaitScoring;
 import static io.backtest.scoring.ScoringFixtures.completed;
+import static io.backtest.scoring.ScoringFixtures.dataset;
 import static io.backtest.scoring.ScoringFixtures.expectedScore;
+import static io.backtest.scoring.ScoringFixtures.fold;
+import static io.backtest.scoring.ScoringFixtures.metrics;
 import static io.backtest.scoring.ScoringFixtures.row;
 import static io.backtest.scoring.ScoringFixtures.scoring;
 import static io.backtest.scoring.ScoringFixtures.storedBarsPerPoint;
@@ -26,15 +29,25 @@ import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.CycleStarted;
+import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.RegimePerformance;
+import io.backtest.contracts.events.RegimeRun;
+import io.backtest.contracts.events.ReturnSeries;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyScored;
+import io.backtest.contracts.events.WalkForwardSummary;
 import io.backtest.engine.selection.CycleScore;
 import io.backtest.engine.selection.TrialHistory;
 import io.backtest.scoring.KafkaTestBase;
+import io.backtest.scoring.ScoringFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -307,5 +320,212 @@ class CycleScoringFlowTest extends KafkaTestBase {
         .body("statistics.tradeCount", equalTo(0))
         .body("metrics.tradeCount", equalTo(0))
         .body("metrics.profitFactor", nullValue());
+  }
+
+  @Test
+  void rankedResultsCarryTheirOutOfSampleFiguresPerRegimeOfTheDataset() {
+    UUID cycleId = UUID.randomUUID();
+    UUID walkForward = UUID.randomUUID();
+    UUID whole = UUID.randomUUID();
+    DatasetRef dataset = dataset(cycleId);
+    // volatility from bar 100, trend from bar 130 (their warm-ups), both to the last bar, 251
+    List<RegimeRun> runs =
+        List.of(
+            new RegimeRun("volatility", "NORMAL", 100, 150),
+            new RegimeRun("volatility", "HIGH", 150, 200),
+            new RegimeRun("volatility", "LOW", 200, 252),
+            new RegimeRun("trend", "RANGING", 130, 220),
+            new RegimeRun("trend", "TRENDING_UP", 220, 252));
+    CycleStarted started =
+        new CycleStarted(
+            cycleId,
+            dataset,
+            List.of(ScoringFixtures.TEMPLATE),
+            2,
+            42L,
+            List.of(walkForward, whole),
+            ScoringFixtures.EXECUTION,
+            ScoringFixtures.ROLLING,
+            null,
+            Instant.parse("2026-03-02T09:00:00Z"),
+            runs);
+    // out-of-sample windows [120, 160), [160, 200), [200, 240): 120 bars, 119 stitched returns
+    WalkForwardSummary folds =
+        new WalkForwardSummary(
+            ScoringFixtures.ROLLING,
+            List.of(
+                fold(0, 0, 120, 160, 12, 1.9, 0.7),
+                fold(1, 40, 160, 200, 10, 2.4, -0.3),
+                fold(2, 80, 200, 240, 14, 1.1, 0.5)),
+            5,
+            15,
+            0.42);
+    BacktestCompleted resultWf =
+        completed(
+            cycleId,
+            walkForward,
+            UUID.randomUUID(),
+            dataset,
+            metrics(1.4, 0.12, 30),
+            ReturnSeries.of(randomReturns(119, 11)),
+            folds);
+    // one backtest over the 252 bars of the fixtures' metrics: 251 returns
+    BacktestCompleted resultWhole =
+        completed(
+            cycleId,
+            whole,
+            UUID.randomUUID(),
+            dataset,
+            metrics(0.9, 0.2, 14),
+            ReturnSeries.of(randomReturns(251, 12)),
+            null);
+
+    startCycle(started);
+    publishResult(resultWf);
+    publishResult(resultWhole);
+    CycleScored scored = awaitCycleScored(cycleId).data();
+
+    // each point's dataset bar: return j covers stitched bar j + 1
+    int[] wfBars = new int[119];
+    for (int j = 0; j < 119; j++) {
+      int stitched = j + 1;
+      wfBars[j] =
+          stitched < 40
+              ? 120 + stitched
+              : stitched < 80 ? 160 + stitched - 40 : 200 + stitched - 80;
+    }
+    int[] wholeBars = new int[251];
+    for (int j = 0; j < 251; j++) {
+      wholeBars[j] = j + 1;
+    }
+    RankedStrategy rankedWf = ranked(scored, walkForward);
+    RankedStrategy rankedWhole = ranked(scored, whole);
+    assertSameRegimes(rankedWf.regimes(), expectedRegimes(resultWf, wfBars, runs));
+    assertSameRegimes(rankedWhole.regimes(), expectedRegimes(resultWhole, wholeBars, runs));
+    // the walk-forward record ends on bars 121..239: LOW holds bars 200..239, 40 of its 119 points
+    assertThat(rankedWf.regimes())
+        .filteredOn(r -> r.regime().equals("LOW"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.share()).isEqualTo(40 / 119.0));
+    // bars 1..99 of the whole-dataset backtest are before the volatility warm-up: no regime
+    assertThat(
+            rankedWhole.regimes().stream()
+                .filter(r -> r.detector().equals("volatility"))
+                .mapToInt(RegimePerformance::points)
+                .sum())
+        .isEqualTo(252 - 100);
+
+    // kept with the result and shown on its scorecard
+    given()
+        .get("/api/v1/strategies/{id}/scorecard", walkForward)
+        .then()
+        .statusCode(200)
+        .body(
+            "regimes.detector",
+            equalTo(List.of("volatility", "volatility", "volatility", "trend", "trend")))
+        .body("regimes.regime", equalTo(List.of("LOW", "NORMAL", "HIGH", "TRENDING_UP", "RANGING")))
+        .body(
+            "regimes.points",
+            equalTo(rankedWf.regimes().stream().map(RegimePerformance::points).toList()))
+        .body(
+            "regimes.meanReturn",
+            equalTo(rankedWf.regimes().stream().map(RegimePerformance::meanReturn).toList()))
+        .body(
+            "regimes.sharpe",
+            equalTo(rankedWf.regimes().stream().map(RegimePerformance::sharpe).toList()));
+  }
+
+  @Test
+  void aCycleWithoutRegimeRunsRanksWithoutPerRegimeFigures() {
+    UUID cycleId = UUID.randomUUID();
+    UUID a = scoredAlone(cycleId);
+    assertThat(awaitCycleScored(cycleId).data().ranking().getFirst().regimes()).isEmpty();
+    given()
+        .get("/api/v1/strategies/{id}/scorecard", a)
+        .then()
+        .statusCode(200)
+        .body("regimes", empty());
+  }
+
+  private static RankedStrategy ranked(CycleScored scored, UUID strategyId) {
+    return scored.ranking().stream()
+        .filter(r -> r.strategyId().equals(strategyId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static double[] randomReturns(int n, long seed) {
+    Random random = new Random(seed);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = 0.0004 + 0.01 * random.nextGaussian();
+    }
+    return r;
+  }
+
+  /**
+   * The figures per regime computed here from the event's points: each point in the run covering
+   * its bar; mean, Sharpe ratio (sample standard deviation, 252 points a year), compounded return,
+   * share of all points; volatility then trend, each detector's regimes in enum order.
+   */
+  private static List<RegimePerformance> expectedRegimes(
+      BacktestCompleted result, int[] bars, List<RegimeRun> runs) {
+    double[] points = result.returns().values();
+    List<RegimePerformance> expected = new ArrayList<>();
+    Map<String, List<String>> order =
+        Map.of(
+            "volatility", List.of("LOW", "NORMAL", "HIGH"),
+            "trend", List.of("TRENDING_UP", "TRENDING_DOWN", "RANGING"));
+    for (String detector : List.of("volatility", "trend")) {
+      for (String regime : order.get(detector)) {
+        List<Double> in = new ArrayList<>();
+        for (int p = 0; p < points.length; p++) {
+          int bar = bars[p];
+          boolean covered =
+              runs.stream()
+                  .anyMatch(
+                      r ->
+                          r.detector().equals(detector)
+                              && r.regime().equals(regime)
+                              && bar >= r.fromIndex()
+                              && bar < r.toIndex());
+          if (covered) {
+            in.add(points[p]);
+          }
+        }
+        if (in.isEmpty()) {
+          continue;
+        }
+        int k = in.size();
+        double mean = in.stream().mapToDouble(Double::doubleValue).sum() / k;
+        double squares = in.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        double sd = k < 2 ? 0 : Math.sqrt(squares / (k - 1));
+        double growth = 1;
+        for (double v : in) {
+          growth *= 1 + v;
+        }
+        expected.add(
+            new RegimePerformance(
+                detector,
+                regime,
+                k,
+                mean,
+                sd > 0 ? mean / sd * Math.sqrt(252) : 0,
+                growth - 1,
+                (double) k / points.length));
+      }
+    }
+    return expected;
+  }
+
+  private static void assertSameRegimes(
+      List<RegimePerformance> actual, List<RegimePerformance> expected) {
+    assertThat(expected).isNotEmpty();
+    assertThat(actual)
+        .usingRecursiveFieldByFieldElementComparator(
+            org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                .withComparatorForType(ScoringFixtures::closeTo, Double.class)
+                .build())
+        .containsExactlyElementsOf(expected);
   }
 }

@@ -70,6 +70,25 @@ public interface PromotionConfig {
   @WithDefault("0.05")
   double replacementMargin();
 
+  /**
+   * Whether the regime-fit gate is on: a candidate losing (negative mean out-of-sample return per
+   * point) in the market's current regime of a detector, as the latest {@code
+   * market.regime.changed} of the cycle's symbol and timeframe says, is not promoted. Off by
+   * default: a market with no recorded regime, or a candidate with too few points in it, passes.
+   */
+  @WithName("regime-fit.required")
+  @WithDefault("false")
+  boolean regimeFitRequired();
+
+  /**
+   * Out-of-sample points a candidate needs in the current regime of a detector for the regime-fit
+   * gate to judge it on that detector (fewer: not judged).
+   */
+  @WithName("regime-fit.min-points")
+  @WithDefault("" + PromotionRules.DEFAULT_MIN_REGIME_POINTS)
+  @Min(1)
+  int regimeFitMinPoints();
+
   /** Largest cap accepted: the live set is read and decided on in one transaction. */
   int MAX_CAP = 1000;
 
@@ -85,6 +104,8 @@ public interface PromotionConfig {
         maxCorrelation(),
         replacementMargin(),
         cap(),
-        maxPerCycle());
+        maxPerCycle(),
+        regimeFitRequired(),
+        regimeFitMinPoints());
   }
 }

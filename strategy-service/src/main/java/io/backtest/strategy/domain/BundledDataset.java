@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param id dataset id
  * @param symbol instrument symbol
- * @param timeframe bar length (see {@link Timeframe})
+ * @param timeframe bar length (see {@link io.backtest.engine.data.Timeframe})
  * @param barsPerYear bars in one year, for annualised metrics (what {@link
  *     io.backtest.engine.data.BarsPerYear#infer} gives for the file, which a test checks)
  * @param resource classpath resource holding the data

@@ -98,6 +98,12 @@ public class Cycle {
   public String summary;
 
   /**
+   * Why the cycle was started when no operator asked for it, e.g. {@code re-evaluation: volatility
+   * NORMAL -> HIGH on AAPL 1d}; null for an operator's cycle.
+   */
+  public String reason;
+
+  /**
    * The deployment history's last {@code seq} right after the cycle's promotion decision (0 for an
    * empty history); null until decided. The live set the decision left is the history replayed up
    * to there.

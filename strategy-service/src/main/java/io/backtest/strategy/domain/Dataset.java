@@ -15,7 +15,7 @@ public class Dataset {
   @Column(nullable = false)
   public String symbol;
 
-  /** Bar length, e.g. {@code 1d} (see {@link Timeframe}). */
+  /** Bar length, e.g. {@code 1d} (see {@link io.backtest.engine.data.Timeframe}). */
   @Column(nullable = false)
   public String timeframe;
 

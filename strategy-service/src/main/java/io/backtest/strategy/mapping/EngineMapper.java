@@ -60,34 +60,6 @@ public final class EngineMapper {
         model.capital());
   }
 
-  /**
-   * The engine's execution model for the contract's settings.
-   *
-   * @throws IllegalArgumentException if a setting is outside what the engine accepts
-   */
-  public static ExecutionModel toModel(ExecutionSettings settings) {
-    ExecutionModel.Fill fill =
-        switch (settings.fill()) {
-          case "next-open" -> ExecutionModel.Fill.NEXT_OPEN;
-          case "same-close" -> ExecutionModel.Fill.SAME_CLOSE;
-          default -> throw new IllegalArgumentException("unknown fill " + settings.fill());
-        };
-    ExecutionModel.Direction direction =
-        switch (settings.direction()) {
-          case "long-only" -> ExecutionModel.Direction.LONG_ONLY;
-          case "long-short" -> ExecutionModel.Direction.LONG_SHORT;
-          default ->
-              throw new IllegalArgumentException("unknown direction " + settings.direction());
-        };
-    return new ExecutionModel(
-        fill,
-        direction,
-        settings.feeBps(),
-        settings.slippageBps(),
-        settings.positionFraction(),
-        settings.capital());
-  }
-
   /** The execution settings a cycle stored. */
   public static ExecutionSettings execution(Cycle cycle) {
     return new ExecutionSettings(

@@ -5,12 +5,14 @@ import io.backtest.strategy.domain.Cycle;
 import io.backtest.strategy.domain.Dataset;
 import io.backtest.strategy.domain.DatasetBar;
 import io.backtest.strategy.domain.Deployment;
+import io.backtest.strategy.domain.MarketReplay;
 import io.backtest.strategy.domain.Strategy;
 import io.backtest.strategy.rest.BarView;
 import io.backtest.strategy.rest.CycleView;
 import io.backtest.strategy.rest.DatasetView;
 import io.backtest.strategy.rest.DeploymentView;
 import io.backtest.strategy.rest.LiveSetView;
+import io.backtest.strategy.rest.ReplayView;
 import io.backtest.strategy.rest.StrategyView;
 
 /** Entities and engine types as the API shows them. */
@@ -34,6 +36,23 @@ public final class ViewMapper {
     return new BarView(b.key.seq(), b.time, b.open, b.high, b.low, b.close, b.volume);
   }
 
+  public static ReplayView replay(MarketReplay r) {
+    return new ReplayView(
+        r.id,
+        r.datasetId,
+        r.symbol,
+        r.timeframe,
+        r.barsPerSecond,
+        r.from,
+        r.totalBars,
+        r.publishedBars,
+        r.status.name(),
+        r.error,
+        r.startedAt,
+        r.finishedAt,
+        r.lastBarTime);
+  }
+
   public static CycleView cycle(Cycle c) {
     return new CycleView(
         c.id,
@@ -50,7 +69,8 @@ public final class ViewMapper {
         EngineMapper.scoring(c.scoring),
         c.createdAt,
         c.completedAt,
-        c.summary);
+        c.summary,
+        c.reason);
   }
 
   /**

@@ -16,4 +16,17 @@ public class DatasetRepository implements PanacheRepositoryBase<Dataset, String>
   public Uni<List<Dataset>> page(PageRequest request) {
     return Paging.list(findAll(Sort.by("id")), request);
   }
+
+  /**
+   * The newest dataset of a market: the one whose bars reach furthest, the latest stored among
+   * those; null when there is none.
+   */
+  public Uni<Dataset> newest(String symbol, String timeframe) {
+    return find(
+            "symbol = ?1 and timeframe = ?2",
+            Sort.descending("lastTime").and("createdAt", Sort.Direction.Descending).and("id"),
+            symbol,
+            timeframe)
+        .firstResult();
+  }
 }

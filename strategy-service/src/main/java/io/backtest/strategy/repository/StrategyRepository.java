@@ -62,6 +62,17 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
     return list("status", Sort.by("promotedAt").and("id"), StrategyStatus.LIVE);
   }
 
+  /** How many strategies are live on datasets of {@code symbol}. */
+  public Uni<Long> countLiveOnSymbol(String symbol) {
+    return find(
+            "select count(s) from Strategy s, Dataset d where d.id = s.datasetId"
+                + " and s.status = ?1 and d.symbol = ?2",
+            StrategyStatus.LIVE,
+            symbol)
+        .project(Long.class)
+        .singleResult();
+  }
+
   /** The given strategies (those that exist). */
   public Uni<List<Strategy>> byIds(Collection<UUID> ids) {
     if (ids.isEmpty()) {

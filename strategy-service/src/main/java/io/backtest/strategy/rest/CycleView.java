@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param createdAt when it started
  * @param completedAt when the promotion gate decided; null while running
  * @param summary the decision in a sentence; null while running
+ * @param reason why the service started the cycle itself (a change of market regime); null for an
+ *     operator's cycle
  */
 public record CycleView(
     UUID id,
@@ -42,7 +44,8 @@ public record CycleView(
     ScoringWeights scoring,
     Instant createdAt,
     Instant completedAt,
-    String summary) {
+    String summary,
+    String reason) {
 
   /**
    * How far a cycle got.

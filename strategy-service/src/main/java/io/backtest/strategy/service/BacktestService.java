@@ -216,7 +216,7 @@ public class BacktestService {
                               + templates.ids()));
       Parameters parameters =
           ParametersJson.fromDefinition(template, request.strategy().parameters());
-      ExecutionModel model = EngineMapper.toModel(request.execution());
+      ExecutionModel model = ExecutionModel.of(request.execution());
       WalkForwardSpec spec = EngineMapper.toSpec(request.walkForward());
       Evaluation evaluation =
           evaluators

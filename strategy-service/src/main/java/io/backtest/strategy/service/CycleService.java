@@ -6,6 +6,7 @@ import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.CycleStarted;
 import io.backtest.contracts.events.DatasetRef;
 import io.backtest.contracts.events.ExecutionSettings;
+import io.backtest.contracts.events.RegimeRun;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.contracts.events.StrategyDefinition;
 import io.backtest.contracts.events.WalkForwardSettings;
@@ -70,6 +71,7 @@ public class CycleService {
   private final BacktestRunRepository runs;
   private final DatasetRepository datasets;
   private final StrategyTemplates templates;
+  private final RegimeLabelling regimeLabels;
   private final Outbox outbox;
   private final PlatformConfig platform;
 
@@ -79,6 +81,7 @@ public class CycleService {
       BacktestRunRepository runs,
       DatasetRepository datasets,
       StrategyTemplates templates,
+      RegimeLabelling regimeLabels,
       Outbox outbox,
       PlatformConfig platform) {
     this.cycles = cycles;
@@ -86,6 +89,7 @@ public class CycleService {
     this.runs = runs;
     this.datasets = datasets;
     this.templates = templates;
+    this.regimeLabels = regimeLabels;
     this.outbox = outbox;
     this.platform = platform;
   }
@@ -94,13 +98,25 @@ public class CycleService {
    * Starts a cycle in one transaction: the cycle, its candidates and their backtest runs, {@code
    * cycle.started} and one {@code backtest.requested} per candidate (caused by {@code
    * cycle.started}), all under {@code correlationId}. The whole request is validated first; nothing
-   * is stored when any of it is invalid.
+   * is stored when any of it is invalid. {@code cycle.started} carries the dataset's regime runs
+   * ({@link RegimeLabelling}); without them when they cannot be computed.
    *
    * @throws ProblemException 400 when both {@code templates} and {@code template} are given, 422
    *     naming every invalid field
    */
   @WithTransaction
   public Uni<Cycle> startCycle(StartCycleRequest request, String correlationId) {
+    return startCycle(request, correlationId, null, null);
+  }
+
+  /**
+   * Starts a cycle as {@link #startCycle(StartCycleRequest, String)} does, for a cause other than
+   * an operator's request: {@code cycle.started} is caused by the event {@code causationId} (null:
+   * none), and the cycle keeps {@code reason} (null for an operator's cycle).
+   */
+  @WithTransaction
+  public Uni<Cycle> startCycle(
+      StartCycleRequest request, String correlationId, String causationId, String reason) {
     if (request == null) {
       throw ProblemException.badRequest("body", "a JSON object is required");
     }
@@ -124,7 +140,9 @@ public class CycleService {
             return Uni.createFrom()
                 .failure(new ProblemException(422, "Unprocessable Content", detail, plan.errors()));
           }
-          return create(d, plan, correlationId);
+          return regimeLabels
+              .label(d)
+              .chain(regimes -> create(d, plan, regimes, correlationId, causationId, reason));
         });
   }
 
@@ -415,7 +433,13 @@ public class CycleService {
     return value;
   }
 
-  private Uni<Cycle> create(Dataset dataset, Plan plan, String correlationId) {
+  private Uni<Cycle> create(
+      Dataset dataset,
+      Plan plan,
+      List<RegimeRun> regimes,
+      String correlationId,
+      String causationId,
+      String reason) {
     // Microseconds: what PostgreSQL stores, so the returned entity equals what a read gives.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     ExecutionSettings execution = EngineMapper.toContract(plan.execution());
@@ -441,6 +465,7 @@ public class CycleService {
     cycle.positionFraction = execution.positionFraction();
     cycle.capital = execution.capital();
     cycle.createdAt = now;
+    cycle.reason = reason;
 
     List<Strategy> candidates = new ArrayList<>(n);
     List<BacktestRun> requested = new ArrayList<>(n);
@@ -463,24 +488,46 @@ public class CycleService {
       requested.add(run);
     }
 
+    List<UUID> strategyIds = candidates.stream().map(s -> s.id).toList();
+    CycleStarted payload;
+    try {
+      payload =
+          new CycleStarted(
+              cycle.id,
+              datasetRef,
+              plan.templates(),
+              n,
+              seed,
+              strategyIds,
+              execution,
+              plan.walkForward(),
+              plan.scoring(),
+              now,
+              regimes);
+    } catch (IllegalArgumentException e) {
+      // runs the contract refuses (not contiguous per detector): the cycle goes on without them
+      Log.warnf("cycle %s: regime runs of %s left out: %s", cycle.id, dataset.id, e.getMessage());
+      payload =
+          new CycleStarted(
+              cycle.id,
+              datasetRef,
+              plan.templates(),
+              n,
+              seed,
+              strategyIds,
+              execution,
+              plan.walkForward(),
+              plan.scoring(),
+              now);
+    }
     EventEnvelope<CycleStarted> started =
         EventEnvelope.create(
             EventCatalog.CYCLE_STARTED,
             platform.source(),
             cycle.id.toString(),
             correlationId,
-            null,
-            new CycleStarted(
-                cycle.id,
-                datasetRef,
-                plan.templates(),
-                n,
-                seed,
-                candidates.stream().map(s -> s.id).toList(),
-                execution,
-                plan.walkForward(),
-                plan.scoring(),
-                now));
+            causationId,
+            payload);
     List<EventEnvelope<BacktestRequested>> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Strategy s = candidates.get(i);

@@ -2,11 +2,11 @@ package io.backtest.strategy.service;
 
 import io.backtest.engine.data.BarArrays;
 import io.backtest.engine.data.OhlcvBar;
+import io.backtest.engine.data.Timeframe;
 import io.backtest.engine.evaluation.Evaluator;
 import io.backtest.engine.indicator.IndicatorSet;
 import io.backtest.strategy.config.WorkerConfig;
 import io.backtest.strategy.domain.Dataset;
-import io.backtest.strategy.domain.Timeframe;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;

@@ -1,7 +1,9 @@
 package io.backtest.strategy.service;
 
+import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.events.CandidateStatistics;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyDriftDetected;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.strategy.config.PromotionConfig;
 import io.backtest.strategy.domain.BacktestRun;
@@ -156,20 +158,59 @@ public class DeploymentService {
                             throw ProblemException.conflict(
                                 "strategy " + s.id + " is not live (it is " + s.status + ")");
                           }
-                          return strategies
-                              .count("status", StrategyStatus.LIVE)
-                              .chain(
-                                  live -> {
-                                    int after = (int) (live - 1);
-                                    StrategyDemoted payload =
-                                        new StrategyDemoted(s.id, null, why, null, after, now());
-                                    return changes
-                                        .demote(origin, s, payload)
-                                        .call(changes::flush)
-                                        .map(d -> change(d, after));
-                                  });
+                          return demoteLive(s, why, origin);
                         }))
         .invoke(c -> Log.infof("strategy %s demoted by an operator: %s", strategyId, why));
+  }
+
+  /**
+   * Takes a strategy out of the live set because monitoring detected drift, in the caller's
+   * transaction (the consumer's, with the event's processing record), by the path of an operator's
+   * demotion: the strategy, its history row and {@code strategy.demoted} (reason: the event's, no
+   * cycle, caused by the drift event). A strategy that is not live (demoted already) or unknown is
+   * left alone: null.
+   */
+  public Uni<DeploymentChange> demoteOnDrift(EventEnvelope<StrategyDriftDetected> event) {
+    StrategyDriftDetected drift = event.data();
+    UUID strategyId = drift.strategyId();
+    return strategies
+        .lockLiveSet()
+        .chain(() -> strategies.findById(strategyId))
+        .chain(
+            s -> {
+              if (s == null) {
+                Log.warnf(
+                    "drift of strategy %s ignored: no such strategy (%s)",
+                    strategyId, drift.reason());
+                return Uni.createFrom().nullItem();
+              }
+              if (s.status != StrategyStatus.LIVE) {
+                Log.infof(
+                    "drift of strategy %s ignored: it is not live (it is %s): %s",
+                    strategyId, s.status, drift.reason());
+                return Uni.createFrom().nullItem();
+              }
+              return demoteLive(s, drift.reason(), new LiveSetChanges.Drift(event))
+                  .invoke(
+                      c ->
+                          Log.infof(
+                              "strategy %s demoted on drift: %s", strategyId, drift.reason()));
+            });
+  }
+
+  /** Demotes a live strategy, under the live-set lock the caller holds. */
+  private Uni<DeploymentChange> demoteLive(Strategy s, String why, LiveSetChanges.Origin origin) {
+    return strategies
+        .count("status", StrategyStatus.LIVE)
+        .chain(
+            live -> {
+              int after = (int) (live - 1);
+              StrategyDemoted payload = new StrategyDemoted(s.id, null, why, null, after, now());
+              return changes
+                  .demote(origin, s, payload)
+                  .call(changes::flush)
+                  .map(d -> change(d, after));
+            });
   }
 
   /**

@@ -5,6 +5,7 @@ import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventType;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.StrategyDemoted;
+import io.backtest.contracts.events.StrategyDriftDetected;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.strategy.domain.Deployment;
 import io.backtest.strategy.domain.DeploymentAction;
@@ -47,6 +48,17 @@ public class LiveSetChanges {
     @Override
     public UUID cycleId() {
       return cause.data().cycleId();
+    }
+  }
+
+  /**
+   * A demotion on drift detected by monitoring: its event is caused by the {@code
+   * strategy.drift.detected} event.
+   */
+  public record Drift(EventEnvelope<StrategyDriftDetected> cause) implements Origin {
+    @Override
+    public UUID cycleId() {
+      return null;
     }
   }
 
@@ -101,6 +113,7 @@ public class LiveSetChanges {
   private <T> EventEnvelope<T> event(Origin origin, EventType<T> type, String subject, T data) {
     return switch (origin) {
       case CycleDecision d -> d.cause().causes(type, platform.source(), subject, data);
+      case Drift d -> d.cause().causes(type, platform.source(), subject, data);
       case Operator o ->
           EventEnvelope.create(type, platform.source(), subject, o.correlationId(), null, data);
     };

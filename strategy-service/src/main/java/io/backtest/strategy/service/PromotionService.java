@@ -7,6 +7,7 @@ import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
 import io.backtest.contracts.events.ExecutionSettings;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.RegimeRun;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.engine.selection.PromotionPolicy;
@@ -31,6 +32,7 @@ import io.backtest.strategy.repository.BacktestRunRepository;
 import io.backtest.strategy.repository.CycleRepository;
 import io.backtest.strategy.repository.DatasetRepository;
 import io.backtest.strategy.repository.DeploymentRepository;
+import io.backtest.strategy.repository.MarketRegimeRepository;
 import io.backtest.strategy.repository.StrategyRepository;
 import io.backtest.strategy.service.LiveSetChanges.CycleDecision;
 import io.backtest.support.config.PlatformConfig;
@@ -46,6 +48,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -62,6 +65,7 @@ public class PromotionService {
   private final BacktestRunRepository runs;
   private final DatasetRepository datasets;
   private final DeploymentRepository deployments;
+  private final MarketRegimeRepository marketRegimes;
   private final LiveSetChanges changes;
   private final Outbox outbox;
   private final PlatformConfig platform;
@@ -73,6 +77,7 @@ public class PromotionService {
       BacktestRunRepository runs,
       DatasetRepository datasets,
       DeploymentRepository deployments,
+      MarketRegimeRepository marketRegimes,
       LiveSetChanges changes,
       Outbox outbox,
       PlatformConfig platform,
@@ -82,6 +87,7 @@ public class PromotionService {
     this.runs = runs;
     this.datasets = datasets;
     this.deployments = deployments;
+    this.marketRegimes = marketRegimes;
     this.changes = changes;
     this.outbox = outbox;
     this.platform = platform;
@@ -100,7 +106,10 @@ public class PromotionService {
    * holds. Stores each ranked candidate's score, rank, statistics and verdict; emits {@code
    * strategy.demoted} / {@code strategy.promoted} per change (each with its deployment history row)
    * and then {@code cycle.completed} with every verdict, all caused by the {@code cycle.scored}
-   * event. A cycle already decided is left alone.
+   * event. A cycle already decided is left alone. With the regime-fit gate on, each candidate's
+   * record per regime ({@link RankedStrategy#regimes()}) is judged in the current regimes of the
+   * cycle's market (symbol and timeframe of its dataset) as the {@code market.regime.changed}
+   * consumer recorded them.
    *
    * @throws MalformedEventException (as the Uni's failure) when the cycle is unknown or the ranking
    *     names strategies that are not completed candidates of the cycle
@@ -133,7 +142,13 @@ public class PromotionService {
       Map<UUID, Strategy> candidates,
       Map<UUID, BacktestRun> runs,
       List<Strategy> live,
-      long lastSeq) {}
+      long lastSeq,
+      Map<String, String> currentRegimes) {
+
+    State withCurrentRegimes(Map<String, String> regimes) {
+      return new State(cycle, dataset, candidates, runs, live, lastSeq, regimes);
+    }
+  }
 
   private Uni<State> load(Cycle cycle) {
     return datasets
@@ -163,7 +178,30 @@ public class PromotionService {
                                                                         cycleRuns,
                                                                         r -> r.strategyId),
                                                                     live,
-                                                                    seq))))));
+                                                                    seq,
+                                                                    Map.of()))))))
+        .chain(state -> currentRegimes(state.dataset()).map(state::withCurrentRegimes));
+  }
+
+  /**
+   * The current regime of the dataset's market by detector, of the detectors whose runs label a
+   * cycle's dataset (volatility and trend: a candidate has figures for no other); empty when none
+   * is recorded.
+   */
+  private Uni<Map<String, String>> currentRegimes(Dataset dataset) {
+    return marketRegimes
+        .current(dataset.symbol, dataset.timeframe)
+        .map(
+            rows -> {
+              Map<String, String> regimes = new TreeMap<>();
+              rows.stream()
+                  .filter(
+                      r ->
+                          r.key.detector().equals(RegimeRun.VOLATILITY)
+                              || r.key.detector().equals(RegimeRun.TREND))
+                  .forEach(r -> regimes.put(r.key.detector(), r.regime));
+              return regimes;
+            });
   }
 
   private Decision decide(EventEnvelope<CycleScored> event, State state) {
@@ -187,7 +225,12 @@ public class PromotionService {
       }
       ranking.add(
           new Candidate(
-              s.id, ranked.rank(), ranked.score(), ranked.statistics(), EventMapper.key(s)));
+              s.id,
+              ranked.rank(),
+              ranked.score(),
+              ranked.statistics(),
+              EventMapper.key(s),
+              ranked.regimes()));
     }
     List<LiveStrategy> live =
         state.live().stream()
@@ -197,9 +240,10 @@ public class PromotionService {
                     new LiveStrategy(s.id, s.score, s.promotedAt, EventMapper.key(s)))
             .toList();
     if (live.size() <= policy.rules().cap()) {
-      return policy.decide(ranking, scored.overfitting(), scored.correlations(), live);
+      return policy.decide(
+          ranking, scored.overfitting(), scored.correlations(), live, state.currentRegimes());
     }
-    return overCap(ranking, scored, live);
+    return overCap(ranking, scored, live, state.currentRegimes());
   }
 
   /**
@@ -208,7 +252,11 @@ public class PromotionService {
    * demotions bring the live set below the cap. The gates and the correlation rule still say why a
    * candidate would not go live anyway.
    */
-  private Decision overCap(List<Candidate> ranking, CycleScored scored, List<LiveStrategy> live) {
+  private Decision overCap(
+      List<Candidate> ranking,
+      CycleScored scored,
+      List<LiveStrategy> live,
+      Map<String, String> currentRegimes) {
     PromotionRules rules = policy.rules();
     PromotionRules frozen =
         new PromotionRules(
@@ -221,10 +269,12 @@ public class PromotionService {
             rules.maxCorrelation(),
             Double.MAX_VALUE, // no score beats a live one by this: nothing is replaced
             live.size(),
-            rules.maxPerCycle());
+            rules.maxPerCycle(),
+            rules.requireRegimeFit(),
+            rules.minRegimePoints());
     Decision decision =
         new PromotionPolicy(frozen)
-            .decide(ranking, scored.overfitting(), scored.correlations(), live);
+            .decide(ranking, scored.overfitting(), scored.correlations(), live, currentRegimes);
     String reason =
         "not promoted: the live set holds "
             + live.size()

@@ -76,6 +76,23 @@ class PromotionConfigTest {
     }
   }
 
+  @Test
+  void regimeFitIsOffByDefaultAndReadFromItsTwoSettings() {
+    PromotionRules defaults = read(Map.of()).rules();
+    assertThat(defaults.requireRegimeFit()).isFalse();
+    assertThat(defaults.minRegimePoints()).isEqualTo(20);
+    PromotionConfig on =
+        read(
+            Map.of(
+                "strategy.promotion.regime-fit.required", "true",
+                "strategy.promotion.regime-fit.min-points", "30"));
+    assertThat(on.regimeFitRequired()).isTrue();
+    assertThat(on.rules()).isEqualTo(PromotionRules.DEFAULT.withRegimeFit(true, 30));
+    assertThatThrownBy(() -> read(Map.of("strategy.promotion.regime-fit.min-points", "0")))
+        .isInstanceOf(ConfigValidationException.class)
+        .hasMessageContaining("strategy.promotion.regime-fit.min-points");
+  }
+
   /** The mapping as SmallRye Config builds and validates it at start-up. */
   private static PromotionConfig read(Map<String, String> properties) {
     Validator validator =

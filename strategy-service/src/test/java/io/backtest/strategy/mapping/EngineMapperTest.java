@@ -75,7 +75,7 @@ class EngineMapperTest {
   void defaultExecutionModelIsNextOpenTenBpsFeeFiveBpsSlippageWholeEquity() {
     ExecutionSettings s = EngineMapper.toContract(ExecutionModel.defaults());
     assertThat(s).isEqualTo(new ExecutionSettings("next-open", "long-only", 10, 5, 1.0, 10_000));
-    assertThat(EngineMapper.toModel(s)).isEqualTo(ExecutionModel.defaults());
+    assertThat(ExecutionModel.of(s)).isEqualTo(ExecutionModel.defaults());
   }
 
   @Test
@@ -83,6 +83,6 @@ class EngineMapperTest {
     ExecutionModel model = ExecutionModel.frictionless().withFill(ExecutionModel.Fill.SAME_CLOSE);
     ExecutionSettings s = EngineMapper.toContract(model);
     assertThat(s.fill()).isEqualTo("same-close");
-    assertThat(EngineMapper.toModel(s)).isEqualTo(model);
+    assertThat(ExecutionModel.of(s)).isEqualTo(model);
   }
 }

@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.backtest.contracts.EventCatalog;
+import io.backtest.contracts.events.RegimeRun;
 import io.backtest.contracts.events.ScoringWeights;
+import io.backtest.engine.regime.RegimeLabels;
 import io.backtest.strategy.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Starting and reading cycles: what a client gets for good and for bad requests. */
@@ -393,6 +396,93 @@ class CycleResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("size"));
+  }
+
+  @Test
+  void cycleStartedCarriesTheDatasetsRegimeRunsAsRegimeLabelsGivesThem() {
+    // 1,500 daily bars switching between calm and stormy regimes: both detectors label some
+    String datasetId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"bars": 1500, "seed": 23, "model": "regime-switching", "symbol": "RGM",
+                 "timeframe": "1d", "start": "2015-01-01T00:00:00Z",
+                 "regimes": [
+                   {"name": "calm", "drift": 0.0003, "volatility": 0.006, "meanDuration": 200},
+                   {"name": "storm", "drift": -0.0005, "volatility": 0.03, "meanDuration": 150}]}
+                """)
+            .post("/api/v1/datasets/synthetic")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("dataset.id");
+    UUID cycleId =
+        UUID.fromString(
+            given()
+                .contentType(ContentType.JSON)
+                .body("{\"datasetId\": \"" + datasetId + "\", \"candidates\": 1, \"seed\": 3}")
+                .post("/api/v1/cycles")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("cycleId"));
+
+    List<RegimeRun> runs =
+        Fixtures.kafka()
+            .awaitEvents(
+                EventCatalog.CYCLE_STARTED,
+                e -> e.data().cycleId().equals(cycleId),
+                1,
+                Fixtures.WAIT)
+            .getFirst()
+            .data()
+            .regimes();
+
+    List<RegimeRun> expected = RegimeLabels.label(Fixtures.storedBars(datasetId));
+    assertThat(runs).isEqualTo(expected);
+    assertThat(runs.stream().map(RegimeRun::detector).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(RegimeRun.VOLATILITY, RegimeRun.TREND);
+    // each detector's runs reach the last bar
+    assertThat(runs.stream().filter(r -> r.toIndex() == 1500)).hasSize(2);
+  }
+
+  @Test
+  void aCycleWhoseBarsCannotBeLabelledStartsWithoutRegimeRuns() {
+    String datasetId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"bars\": 400, \"seed\": 29, \"model\": \"gbm\", \"symbol\": \"NOLBL\", \"timeframe\": \"1d\"}")
+            .post("/api/v1/datasets/synthetic")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("dataset.id");
+    // the stored bars no longer match the dataset's digest: they cannot be read, nor labelled
+    Fixtures.execute("update dataset set sha256 = ? where id = ?", "0".repeat(64), datasetId);
+
+    UUID cycleId =
+        UUID.fromString(
+            given()
+                .contentType(ContentType.JSON)
+                .body("{\"datasetId\": \"" + datasetId + "\", \"candidates\": 1, \"seed\": 4}")
+                .post("/api/v1/cycles")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("cycleId"));
+    var started =
+        Fixtures.kafka()
+            .awaitEvents(
+                EventCatalog.CYCLE_STARTED,
+                e -> e.data().cycleId().equals(cycleId),
+                1,
+                Fixtures.WAIT)
+            .getFirst()
+            .data();
+    assertThat(started.regimes()).isEmpty();
+    assertThat(started.strategyIds()).hasSize(1);
   }
 
   @Test

@@ -23,6 +23,7 @@ import io.backtest.strategy.repository.CycleRepository;
 import io.backtest.strategy.repository.DatasetRepository;
 import io.backtest.strategy.repository.DeploymentRepository;
 import io.backtest.strategy.repository.LiveLimitRepository.LiveLimit;
+import io.backtest.strategy.repository.MarketRegimeRepository;
 import io.backtest.strategy.repository.StrategyRepository;
 import io.backtest.support.config.PlatformConfig;
 import io.backtest.support.messaging.Outbox;
@@ -76,6 +77,7 @@ class LiveSetCapTest {
   @Inject BacktestRunRepository runs;
   @Inject DatasetRepository datasets;
   @Inject DeploymentRepository deployments;
+  @Inject MarketRegimeRepository marketRegimes;
   @Inject LiveSetChanges changes;
   @Inject Outbox outbox;
   @Inject PlatformConfig platform;
@@ -395,7 +397,16 @@ class LiveSetCapTest {
                 });
     assertThat(lowered.rules()).isEqualTo(config.rules().withCap(cap));
     return new PromotionService(
-        cycles, strategies, runs, datasets, deployments, changes, outbox, platform, lowered);
+        cycles,
+        strategies,
+        runs,
+        datasets,
+        deployments,
+        marketRegimes,
+        changes,
+        outbox,
+        platform,
+        lowered);
   }
 
   private Void decideQuietly(io.backtest.contracts.events.CycleScored ranking) {

@@ -14,7 +14,9 @@ import io.backtest.contracts.events.CandidateVerdict;
 import io.backtest.contracts.events.Correlations;
 import io.backtest.contracts.events.CycleCompleted;
 import io.backtest.contracts.events.CycleScored;
+import io.backtest.contracts.events.GateCheck;
 import io.backtest.contracts.events.RankedStrategy;
+import io.backtest.contracts.events.RegimePerformance;
 import io.backtest.contracts.events.StrategyDemoted;
 import io.backtest.contracts.events.StrategyPromoted;
 import io.backtest.strategy.Fixtures;
@@ -22,9 +24,22 @@ import io.backtest.strategy.Fixtures.Stats;
 import io.backtest.strategy.LiveSetFixtures;
 import io.backtest.strategy.LiveSetFixtures.SeededCycle;
 import io.backtest.strategy.LiveSetProfile;
+import io.backtest.strategy.config.PromotionConfig;
+import io.backtest.strategy.repository.BacktestRunRepository;
+import io.backtest.strategy.repository.CycleRepository;
+import io.backtest.strategy.repository.DatasetRepository;
+import io.backtest.strategy.repository.DeploymentRepository;
+import io.backtest.strategy.repository.MarketRegimeRepository;
+import io.backtest.strategy.repository.StrategyRepository;
+import io.backtest.support.config.PlatformConfig;
+import io.backtest.support.messaging.Outbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,10 +54,175 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LiveSetProfile.class)
 class PromotionServiceTest {
   @Inject PromotionService promotions;
+  @Inject PromotionConfig config;
+  @Inject CycleRepository cycles;
+  @Inject StrategyRepository strategies;
+  @Inject BacktestRunRepository runs;
+  @Inject DatasetRepository datasets;
+  @Inject DeploymentRepository deployments;
+  @Inject MarketRegimeRepository marketRegimes;
+  @Inject LiveSetChanges changes;
+  @Inject Outbox outbox;
+  @Inject PlatformConfig platform;
 
   @BeforeEach
   void emptyLiveSet() {
     LiveSetFixtures.resetLiveSet();
+  }
+
+  /**
+   * AAPL 1d (the seeded cycles' market) is in HIGH volatility and RANGING, as the regime consumer
+   * would have recorded it; the hmm detector's verdict is one no candidate has figures for.
+   */
+  private static void aaplInHighVolatilityAndRanging() {
+    Fixtures.execute("delete from market_regime where symbol = 'AAPL' and timeframe = '1d'");
+    Timestamp bar = Timestamp.from(Instant.parse("2013-12-31T00:00:00Z"));
+    for (String[] row :
+        new String[][] {{"volatility", "HIGH"}, {"trend", "RANGING"}, {"hmm", "LOW"}}) {
+      Fixtures.execute(
+          "insert into market_regime (symbol, timeframe, detector, regime, bar_time, changed_at,"
+              + " event_id) values ('AAPL', '1d', ?, ?, ?, now(), gen_random_uuid())",
+          row[0],
+          row[1],
+          bar);
+    }
+  }
+
+  /**
+   * Two passing candidates: rank 1 loses in HIGH volatility over 40 points (and wins elsewhere),
+   * rank 2 wins there; neither has 20 points in RANGING.
+   */
+  private static CycleScored regimeRanking(SeededCycle c) {
+    List<RegimePerformance> losingInHigh =
+        List.of(
+            new RegimePerformance("volatility", "NORMAL", 160, 0.002, 1.9, 0.37, 0.8),
+            new RegimePerformance("volatility", "HIGH", 40, -0.001, -0.6, -0.039, 0.2),
+            new RegimePerformance("trend", "RANGING", 5, -0.004, -2.0, -0.02, 0.025));
+    List<RegimePerformance> winningInHigh =
+        List.of(
+            new RegimePerformance("volatility", "NORMAL", 150, 0.001, 1.1, 0.16, 0.75),
+            new RegimePerformance("volatility", "HIGH", 50, 0.00002, 0.1, 0.001, 0.25));
+    List<RankedStrategy> ranked =
+        List.of(
+            new RankedStrategy(1, c.strategy(0), 0.95, Stats.passing().build(), losingInHigh),
+            new RankedStrategy(2, c.strategy(1), 0.85, Stats.passing().build(), winningInHigh));
+    return Fixtures.scored(
+        c.cycleId(),
+        2,
+        ranked,
+        Fixtures.overfitting(2, 0.1),
+        Fixtures.uncorrelated(c.strategyIds()));
+  }
+
+  @Test
+  void withRegimeFitRequiredACandidateLosingInTheCurrentRegimeIsRejectedSayingWhere() {
+    aaplInHighVolatilityAndRanging();
+    SeededCycle c = seedCycle(2);
+    decide(withRegimeFit(), regimeRanking(c));
+
+    CycleCompleted completed = completed(c.cycleId());
+    assertThat(completed.promoted()).containsExactly(c.strategy(1));
+    CandidateVerdict losing = completed.verdicts().get(0);
+    // detectors in name order: trend (5 points, not judged), then volatility; hmm is no detector of
+    // the candidates' figures and is left out
+    String losingCheck =
+        "5 out-of-sample points in the current trend regime RANGING, fewer than 20: not judged;"
+            + " losing in the current volatility regime HIGH: mean -0.10% over 40 points";
+    assertThat(losing.outcome()).isEqualTo("REJECTED_BY_GATES");
+    assertThat(losing.reason()).isEqualTo("rejected: " + losingCheck);
+    GateCheck fit = regimeFit(losing);
+    assertThat(fit.passed()).isFalse();
+    assertThat(fit.value()).isEqualTo(-0.001);
+    assertThat(fit.reason()).isEqualTo(losingCheck);
+
+    CandidateVerdict winning = completed.verdicts().get(1);
+    assertThat(winning.outcome()).isEqualTo("PROMOTED");
+    GateCheck passed = regimeFit(winning);
+    assertThat(passed.passed()).isTrue();
+    assertThat(passed.reason())
+        .isEqualTo(
+            "0 out-of-sample points in the current trend regime RANGING, fewer than 20: not"
+                + " judged; not losing in the current volatility regime HIGH: mean +0.0020% over 50"
+                + " points");
+    assertThat(
+            Fixtures.queryLong(
+                "select count(*) from strategy where id = ? and status = 'CANDIDATE' and reason = ?",
+                c.strategy(0),
+                "rejected: " + losingCheck))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void withRegimeFitRequiredAnUnknownCurrentRegimeJudgesNoCandidate() {
+    Fixtures.execute("delete from market_regime where symbol = 'AAPL' and timeframe = '1d'");
+    SeededCycle c = seedCycle(2);
+    decide(withRegimeFit(), regimeRanking(c));
+
+    CycleCompleted completed = completed(c.cycleId());
+    assertThat(completed.promoted()).containsExactly(c.strategy(0), c.strategy(1));
+    assertThat(completed.verdicts())
+        .allSatisfy(
+            v ->
+                assertThat(regimeFit(v).reason())
+                    .isEqualTo("current market regime unknown: regime fit not checked"));
+  }
+
+  @Test
+  void withRegimeFitOffByDefaultTheCheckIsAbsent() {
+    assertThat(promotions.rules().requireRegimeFit()).isFalse();
+    aaplInHighVolatilityAndRanging();
+    SeededCycle c = seedCycle(2);
+    decide(promotions, regimeRanking(c));
+
+    CycleCompleted completed = completed(c.cycleId());
+    assertThat(completed.promoted()).containsExactly(c.strategy(0), c.strategy(1));
+    assertThat(completed.verdicts())
+        .allSatisfy(
+            v -> {
+              assertThat(v.gates()).isNotEmpty();
+              assertThat(v.gates()).noneMatch(g -> g.gate().equals("regime-fit"));
+            });
+  }
+
+  private static GateCheck regimeFit(CandidateVerdict verdict) {
+    return verdict.gates().stream()
+        .filter(g -> g.gate().equals("regime-fit"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no regime-fit check in " + verdict));
+  }
+
+  /**
+   * The gate as a service configured with {@code strategy.promotion.regime-fit.required=true} (and
+   * the default 20 points) would run it.
+   */
+  private PromotionService withRegimeFit() {
+    // a proxy, not a subclass: the mapping's validation annotations would make one a CDI bean
+    PromotionConfig required =
+        (PromotionConfig)
+            Proxy.newProxyInstance(
+                PromotionConfig.class.getClassLoader(),
+                new Class<?>[] {PromotionConfig.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("regimeFitRequired")) {
+                    return true;
+                  }
+                  if (method.isDefault()) {
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                  }
+                  return method.invoke(config, args);
+                });
+    assertThat(required.rules()).isEqualTo(config.rules().withRegimeFit(true, 20));
+    return new PromotionService(
+        cycles,
+        strategies,
+        runs,
+        datasets,
+        deployments,
+        marketRegimes,
+        changes,
+        outbox,
+        platform,
+        required);
   }
 
   @Test

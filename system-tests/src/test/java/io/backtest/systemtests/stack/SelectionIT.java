@@ -156,7 +156,7 @@ class SelectionIT {
             });
   }
 
-  private static List<String> liveIds() {
+  static List<String> liveIds() {
     List<String> ids = new ArrayList<>();
     json(as("viewer").get("/api/v1/deployments"))
         .path("strategies")

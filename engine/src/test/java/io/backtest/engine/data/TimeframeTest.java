@@ -1,4 +1,4 @@
-package io.backtest.strategy.domain;
+package io.backtest.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

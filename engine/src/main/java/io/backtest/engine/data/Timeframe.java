@@ -1,4 +1,4 @@
-package io.backtest.strategy.domain;
+package io.backtest.engine.data;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Bar lengths as datasets name them: a short form ({@code 30s}, {@code 5m}, {@code 4h}, {@code 1d},
- * {@code 1w}) or an ISO-8601 duration ({@code PT5M}, {@code P1D}).
+ * Bar lengths as datasets and the market feed name them: a short form ({@code 30s}, {@code 5m},
+ * {@code 4h}, {@code 1d}, {@code 1w}) or an ISO-8601 duration ({@code PT5M}, {@code P1D}).
  */
 public final class Timeframe {
   private static final Pattern SHORT = Pattern.compile("([1-9]\\d{0,5})([smhdw])");

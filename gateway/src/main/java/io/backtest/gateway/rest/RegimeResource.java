@@ -1,0 +1,129 @@
+package io.backtest.gateway.rest;
+
+import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.client.Downstream;
+import io.backtest.gateway.client.RegimeClient;
+import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.RequestParameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Market regimes: the detectors' current verdicts and every change (regime-service). */
+@Path("/api/v1/regimes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "regimes")
+@SecurityRequirement(name = GatewayApplication.BEARER)
+public class RegimeResource {
+  private final Forwarder forwarder;
+  private final RegimeClient regime;
+
+  public RegimeResource(Forwarder forwarder, @RestClient RegimeClient regime) {
+    this.forwarder = forwarder;
+    this.regime = regime;
+  }
+
+  @GET
+  @Path("/current")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Read a market's current regimes",
+      description =
+          "Per timeframe of the symbol (or the one given), each detector's verdict — volatility"
+              + " (LOW, NORMAL, HIGH), trend (TRENDING_UP, TRENDING_DOWN, RANGING) and the hidden"
+              + " Markov model's state — with the statistics behind it. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The current regimes",
+      content =
+          @Content(examples = @ExampleObject(name = "aapl", value = ApiExamples.CURRENT_REGIMES)))
+  @APIResponse(
+      responseCode = "400",
+      description = "symbol is missing",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "No bar of that symbol (and timeframe) has been seen",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> currentRegimes(
+      @QueryParam("symbol")
+          @Parameter(description = "Instrument symbol", required = true, example = "AAPL")
+          String symbol,
+      @QueryParam("timeframe") @Parameter(description = "Only this timeframe", example = "1d")
+          String timeframe) {
+    String checked = required("symbol", symbol);
+    return forwarder.forward(
+        Downstream.REGIME,
+        () -> regime.currentRegimes(checked, RequestParameters.optionalText(timeframe)));
+  }
+
+  @GET
+  @Path("/history")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "List a market's regime changes",
+      description =
+          "Every change of a detector's verdict on the symbol, newest first, with the statistics"
+              + " behind it. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of changes",
+      content =
+          @Content(examples = @ExampleObject(name = "aapl", value = ApiExamples.REGIME_HISTORY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "symbol is missing, page below 0 or size outside 1..100",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
+  public Uni<Response> regimeHistory(
+      @QueryParam("symbol")
+          @Parameter(description = "Instrument symbol", required = true, example = "AAPL")
+          String symbol,
+      @QueryParam("timeframe") @Parameter(description = "Only this timeframe", example = "1d")
+          String timeframe,
+      @QueryParam("detector")
+          @Parameter(
+              description = "Only this detector's changes",
+              schema = @Schema(enumeration = {"volatility", "trend", "hmm"}))
+          String detector,
+      @BeanParam PageQuery paging) {
+    String checked = required("symbol", symbol);
+    PageRequest page = paging.request();
+    return forwarder.forward(
+        Downstream.REGIME,
+        () ->
+            regime.regimeHistory(
+                checked,
+                RequestParameters.optionalText(timeframe),
+                RequestParameters.optionalText(detector),
+                page.page(),
+                page.size()));
+  }
+
+  private static String required(String name, String raw) {
+    String value = RequestParameters.optionalText(raw);
+    if (value == null) {
+      throw ProblemException.badRequest(name, "is required");
+    }
+    return value;
+  }
+}
