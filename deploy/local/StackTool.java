@@ -682,9 +682,13 @@ public class StackTool {
           100 * e.path("annualReturn").asDouble(), 100 * e.path("maxDrawdown").asDouble());
     }
     JsonNode verify = gw.adminCall("/api/v1/audit/verify");
-    System.out.printf("Audit chain: %s%n", verify.path("valid").asBoolean()
-        ? "valid, " + verify.path("entries").asLong() + " entries, head " + abbreviate(verify.path("headHash").asText(), 16)
-        : "INVALID at seq " + verify.path("firstInvalidSeq").asText() + ": " + verify.path("reason").asText());
+    JsonNode head = gw.call("GET", "/api/v1/audit/tree-head", null, 200, 404);
+    System.out.printf("Audit log: %s%n", verify.path("valid").asBoolean()
+        ? "valid, " + verify.path("treeSize").asLong() + " entries, Merkle root " + abbreviate(verify.path("rootHash").asText(), 16)
+            + ", " + verify.path("signedHeads").asInt() + " signed tree heads checked; latest head: size "
+            + head.path("treeSize").asLong() + ", key " + head.path("keyId").asText()
+        : "INVALID at " + (verify.hasNonNull("firstInvalidSeq") ? "seq " + verify.path("firstInvalidSeq").asText()
+            : "the head of size " + verify.path("firstInvalidHead").asText()) + ": " + verify.path("reason").asText());
     System.out.printf("%nDemo took %.1f s.%n", (System.nanoTime() - t0) / 1e9);
     return ok ? 0 : 1;
   }

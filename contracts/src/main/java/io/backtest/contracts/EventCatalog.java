@@ -1,5 +1,6 @@
 package io.backtest.contracts;
 
+import io.backtest.contracts.events.AuditCheckpoint;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestRequested;
@@ -102,6 +103,18 @@ public final class EventCatalog {
           6,
           "Something operators should see: drift, a regime change touching live strategies.");
 
+  /**
+   * Signed tree heads of the audit log, for outside witnesses. Subject {@code audit-log} (one
+   * partition keeps them in order).
+   */
+  public static final EventType<AuditCheckpoint> AUDIT_CHECKPOINT =
+      event(
+          Topics.AUDIT_CHECKPOINT,
+          AuditCheckpoint.class,
+          "log",
+          1,
+          "A signed tree head of the audit log, for outside parties to keep.");
+
   public static final List<EventType<?>> ALL =
       List.of(
           CYCLE_STARTED,
@@ -116,7 +129,8 @@ public final class EventCatalog {
           MARKET_BARS,
           MARKET_REGIME_CHANGED,
           STRATEGY_DRIFT_DETECTED,
-          MONITORING_ALERT);
+          MONITORING_ALERT,
+          AUDIT_CHECKPOINT);
 
   private EventCatalog() {}
 

@@ -9,7 +9,7 @@ package io.backtest.contracts;
  * @param type CloudEvents {@code type} attribute, reverse-DNS prefixed
  * @param payload the record carried as the event's data
  * @param subject what {@code ce_subject} and the Kafka key identify: {@code strategy}, {@code
- *     cycle} or {@code symbol}
+ *     cycle}, {@code symbol}, or {@code log} (the audit log, subject {@code audit-log})
  * @param partitions minimum partition count of the topic
  * @param summary one sentence for documentation
  */

@@ -18,6 +18,7 @@ public final class Topics {
   public static final String MARKET_REGIME_CHANGED = "market.regime.changed";
   public static final String STRATEGY_DRIFT_DETECTED = "strategy.drift.detected";
   public static final String MONITORING_ALERT = "monitoring.alert";
+  public static final String AUDIT_CHECKPOINT = "audit.checkpoint";
 
   /** Suffix of the dead-letter topic that receives a topic's poison records with the reason. */
   public static final String DLQ_SUFFIX = ".dlq";

@@ -1,5 +1,6 @@
 package io.backtest.contracts;
 
+import io.backtest.contracts.events.AuditCheckpoint;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
@@ -235,6 +236,14 @@ final class SampleEvents {
             "drift: CUSUM 61.2 > 50 after 340 bars",
             Map.of("statistic", 61.2, "threshold", 50.0, "window", 340.0),
             T));
+    samples.put(
+        EventCatalog.AUDIT_CHECKPOINT,
+        new AuditCheckpoint(
+            1000,
+            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+            T,
+            "3f2a9c1d7b4e8a60",
+            "q3vS0iJ5tmGg7yW0b1oAqkRLqbP1TPGdq0m3Kv8S7xVh9m2N6pZcHf0lXe4rYuTqBw1sJd2aOiKgEzLcMnVbAA=="));
     return samples;
   }
 

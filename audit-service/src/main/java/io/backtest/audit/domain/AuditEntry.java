@@ -11,7 +11,8 @@ import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * One stored entry of the append-only audit log (table {@code audit_entry}; the database rejects
- * updates and deletes). See {@link io.backtest.audit.log.LogEntry} for what is hashed.
+ * updates and deletes, except filling in a missing leaf hash once). See {@link
+ * io.backtest.audit.log.LogEntry} for what is hashed.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -69,4 +70,12 @@ public class AuditEntry extends PanacheEntityBase {
 
   @Column(nullable = false, updatable = false)
   public byte[] hash;
+
+  /**
+   * {@code SHA-256(0x00 || leaf)}, the leaf being the same canonical JSON that {@link #hash}
+   * covers: the entry's leaf in the log's RFC 9162 Merkle tree (leaf index {@code seq - 1}). Null
+   * only for an entry written before the tree existed, until start-up fills it in.
+   */
+  @Column(name = "leaf_hash", updatable = false)
+  public byte[] leafHash;
 }

@@ -3,11 +3,11 @@ package io.backtest.audit.mapping;
 import io.backtest.audit.domain.AuditEntry;
 import io.backtest.audit.domain.ReceivedEvent;
 import io.backtest.audit.log.CanonicalJson;
-import io.backtest.audit.log.ChainVerifier.Verification;
 import io.backtest.audit.log.LogEntry;
 import io.backtest.audit.log.Sha256;
 import io.backtest.audit.rest.AuditEntryView;
 import io.backtest.audit.rest.VerificationResult;
+import io.backtest.audit.service.AuditLogService.LogVerification;
 import java.time.Instant;
 
 /** Between received events, hashed log entries, stored rows and API views. */
@@ -99,14 +99,27 @@ public final class AuditEntryMapper {
         row.summary,
         CanonicalJson.parse(row.payload),
         Sha256.of(row.prevHash).hex(),
-        Sha256.of(row.hash).hex());
+        Sha256.of(row.hash).hex(),
+        row.leafHash == null ? null : Sha256.of(row.leafHash).hex());
   }
 
-  public static VerificationResult toResult(Verification verification) {
+  public static VerificationResult toResult(LogVerification verification) {
     return verification.valid()
         ? new VerificationResult(
-            true, verification.entries(), verification.headHash().hex(), null, null)
+            true,
+            verification.treeSize(),
+            verification.rootHash().hex(),
+            verification.signedHeads(),
+            null,
+            null,
+            null)
         : new VerificationResult(
-            false, null, null, verification.firstInvalidSeq(), verification.reason());
+            false,
+            null,
+            null,
+            null,
+            verification.firstInvalidSeq(),
+            verification.firstInvalidHead(),
+            verification.reason());
   }
 }

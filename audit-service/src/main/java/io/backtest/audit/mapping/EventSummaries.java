@@ -1,5 +1,6 @@
 package io.backtest.audit.mapping;
 
+import io.backtest.contracts.events.AuditCheckpoint;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestFailed;
 import io.backtest.contracts.events.BacktestMetrics;
@@ -122,6 +123,14 @@ public final class EventSummaries {
                   e.strategyId() == null ? "" : " on strategy " + e.strategyId(),
                   e.symbol() == null ? "" : " for " + e.symbol(),
                   e.message());
+      case AuditCheckpoint e ->
+          "Tree head signed: %s %s, root %s, key %s at %s"
+              .formatted(
+                  String.format(Locale.ROOT, "%,d", e.treeSize()),
+                  e.treeSize() == 1 ? "entry" : "entries",
+                  e.rootHash(),
+                  e.keyId(),
+                  e.timestamp());
       default ->
           throw new IllegalArgumentException(
               "no summary for " + payload.getClass().getName() + "; use unknown(...)");

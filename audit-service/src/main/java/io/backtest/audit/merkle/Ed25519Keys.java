@@ -9,7 +9,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.EdECKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -67,6 +70,56 @@ public final class Ed25519Keys {
       return ed25519(KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der)));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalArgumentException("not an Ed25519 X.509 public key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The public key of an Ed25519 private key. RFC 8032 section 5.1.5 derives the key pair from the
+   * 32-byte private key alone, and the JDK's generator takes exactly those 32 bytes from its random
+   * source: fed the private key's bytes, it yields the pair they determine.
+   *
+   * @throws IllegalArgumentException when the key is not Ed25519 or does not expose its bytes (a
+   *     hardware key)
+   */
+  public static PublicKey derivePublicKey(PrivateKey privateKey) {
+    if (!(ed25519(privateKey) instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
+      throw new IllegalArgumentException("the private key does not expose its bytes");
+    }
+    byte[] seed = edec.getBytes().get();
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+      generator.initialize(NamedParameterSpec.ED25519, new FixedBytes(seed));
+      KeyPair pair = generator.generateKeyPair();
+      byte[] generated = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
+      boolean same = Arrays.equals(generated, seed);
+      Arrays.fill(generated, (byte) 0);
+      if (!same) {
+        throw new IllegalStateException("the JDK's Ed25519 generator does not take the seed as is");
+      }
+      return pair.getPublic();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK provides Ed25519 since Java 15", e);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** A "random" source that hands out given bytes once: only for {@link #derivePublicKey}. */
+  private static final class FixedBytes extends SecureRandom {
+    private final byte[] bytes;
+    private boolean used;
+
+    FixedBytes(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void nextBytes(byte[] out) {
+      if (used || out.length != bytes.length) {
+        throw new IllegalStateException("expected one request for " + bytes.length + " bytes");
+      }
+      used = true;
+      System.arraycopy(bytes, 0, out, 0, out.length);
     }
   }
 

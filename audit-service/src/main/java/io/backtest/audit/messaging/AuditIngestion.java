@@ -2,6 +2,7 @@ package io.backtest.audit.messaging;
 
 import io.backtest.audit.domain.ReceivedEvent;
 import io.backtest.audit.service.AuditLogService;
+import io.backtest.audit.service.CheckpointService;
 import io.backtest.contracts.MalformedEventException;
 import io.backtest.contracts.Topics;
 import io.backtest.support.config.PlatformConfig;
@@ -43,11 +44,14 @@ public class AuditIngestion {
   static final String DEAD_LETTER_CONSUMER = "dead-letter-consumer";
 
   private final AuditLogService service;
+  private final CheckpointService checkpoints;
   private final PlatformConfig config;
   private final CloudEventRecordReader reader;
 
-  public AuditIngestion(AuditLogService service, PlatformConfig config) {
+  public AuditIngestion(
+      AuditLogService service, CheckpointService checkpoints, PlatformConfig config) {
     this.service = service;
+    this.checkpoints = checkpoints;
     this.config = config;
     this.reader = new CloudEventRecordReader(config.topicPrefix().orElse(""));
   }
@@ -93,10 +97,12 @@ public class AuditIngestion {
               if (failure == null) {
                 // logged once committed, never for an attempt that is rolled back
                 appended.ifPresentOrElse(
-                    entry ->
-                        Log.infof(
-                            "audit #%d %s %s: %s",
-                            entry.seq, entry.type, entry.eventId, entry.summary),
+                    entry -> {
+                      Log.infof(
+                          "audit #%d %s %s: %s",
+                          entry.seq, entry.type, entry.eventId, entry.summary);
+                      checkpoints.afterAppend(entry.seq);
+                    },
                     () -> Log.debugf("audit: event %s was already recorded", event.eventId()));
                 return Uni.createFrom().completionStage(message.ack());
               }

@@ -50,6 +50,11 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
     return find("select coalesce(max(seq), 0) from AuditEntry").project(Long.class).firstResult();
   }
 
+  /** How many entries after {@code seq} are not of {@code excludedType}. */
+  public Uni<Long> countSince(long seq, String excludedType) {
+    return count("seq > ?1 and type <> ?2", seq, excludedType);
+  }
+
   /** Entries after {@code seq}, up to {@code last}, in order, at most {@code limit}. */
   public Uni<List<AuditEntry>> entriesAfter(long seq, long last, int limit) {
     return find("seq > ?1 and seq <= ?2", Sort.by("seq"), seq, last).range(0, limit - 1).list();

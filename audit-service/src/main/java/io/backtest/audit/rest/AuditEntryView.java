@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One entry of the audit log as the API shows it. Every member except {@code hash} is hashed (see
- * {@link io.backtest.audit.log.LogEntry}), so a client can recompute the chain itself.
+ * One entry of the audit log as the API shows it. Every member except {@code hash} and {@code
+ * leafHash} is hashed (see {@link io.backtest.audit.log.LogEntry}), so a client can recompute the
+ * chain and the leaf itself.
  *
  * @param seq position in the log, gapless from 1
  * @param eventId the event's {@code ce_id}
@@ -24,6 +25,8 @@ import java.util.UUID;
  * @param payload the event's data
  * @param prevHash hash of the previous entry, hex (64 zeros for the first)
  * @param hash SHA-256 of prevHash and this entry's canonical JSON, hex
+ * @param leafHash SHA-256 of 0x00 and this entry's canonical JSON, hex: its leaf in the Merkle tree
+ *     (leaf index seq - 1); null only before start-up filled in an entry of an older log
  */
 public record AuditEntryView(
     long seq,
@@ -41,4 +44,5 @@ public record AuditEntryView(
     String summary,
     JsonNode payload,
     String prevHash,
-    String hash) {}
+    String hash,
+    String leafHash) {}

@@ -1,8 +1,11 @@
 package io.backtest.audit.rest;
 
 import io.backtest.audit.domain.EntryFilter;
+import io.backtest.audit.log.Sha256;
 import io.backtest.audit.mapping.AuditEntryMapper;
+import io.backtest.audit.mapping.TreeHeadMapper;
 import io.backtest.audit.service.AuditLogService;
+import io.backtest.audit.service.TreeHeadService;
 import io.backtest.contracts.http.Problem;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
@@ -24,15 +27,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The audit log: every event of the platform with its summary, and the check of its chain. */
+/**
+ * The audit log: every event of the platform with its summary, the signed heads of its Merkle tree,
+ * the proofs against them, and the check of the whole log.
+ */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit log", description = "Append-only, hash-chained record of every event")
+@Tag(name = "Audit log", description = "Append-only, verifiable record of every event")
 public class AuditResource {
   private final AuditLogService service;
+  private final TreeHeadService heads;
 
-  public AuditResource(AuditLogService service) {
+  public AuditResource(AuditLogService service, TreeHeadService heads) {
     this.service = service;
+    this.heads = heads;
   }
 
   @GET
@@ -139,15 +147,175 @@ public class AuditResource {
   @GET
   @Path("/verify")
   @Operation(
-      summary = "Verify the hash chain",
+      summary = "Verify the log",
       description =
-          "Recomputes every entry's hash from its stored content and checks that each links to"
-              + " its predecessor; reports the first entry that does not.")
+          "Recomputes every entry's leaf hash, the Merkle tree and the hash chain from the stored"
+              + " entries, and checks every stored signed tree head against the tree of its size;"
+              + " reports the first entry (firstInvalidSeq) or head (firstInvalidHead) that fails.")
   @APIResponse(
       responseCode = "200",
       description = "The outcome, valid or not",
       content = @Content(schema = @Schema(implementation = VerificationResult.class)))
   public Uni<VerificationResult> verify() {
     return service.verify().map(AuditEntryMapper::toResult);
+  }
+
+  @GET
+  @Path("/tree-head")
+  @Operation(
+      summary = "The latest signed tree head",
+      description =
+          "The head of the largest tree signed so far (RFC 9162 root, Ed25519 signature).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The head",
+      content = @Content(schema = @Schema(implementation = TreeHeadView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No head has been signed yet",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<TreeHeadView> treeHead() {
+    return heads
+        .latestHead()
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Signed tree head", "of any size"))
+        .map(TreeHeadMapper::toView);
+  }
+
+  @GET
+  @Path("/public-keys")
+  @Operation(
+      summary = "The keys that verify tree heads",
+      description =
+          "Every trusted Ed25519 key by key id (base64 X.509): the current key and those that"
+              + " signed earlier heads.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The keys",
+      content = @Content(schema = @Schema(implementation = PublicKeysView.class)))
+  public PublicKeysView publicKeys() {
+    return new PublicKeysView("Ed25519", heads.currentKeyId(), heads.publicKeys());
+  }
+
+  @GET
+  @Path("/proofs/inclusion")
+  @Operation(
+      summary = "Inclusion proof of an entry",
+      description =
+          "RFC 9162 section 2.1.3: the path from entry seq (leaf index seq - 1) to the root of the"
+              + " tree of treeSize entries (default: the latest signed head), with that head when"
+              + " one was signed at that size.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proof",
+      content = @Content(schema = @Schema(implementation = InclusionProofView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "seq or treeSize is invalid; errors[].field names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No treeSize given and no head signed yet",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<InclusionProofView> inclusionProof(
+      @Parameter(
+              description = "The entry, from 1",
+              required = true,
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam("seq")
+          String seq,
+      @Parameter(
+              description = "Size of the tree, >= seq; default the latest signed head's",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam("treeSize")
+          String treeSize) {
+    long position = RequestParameters.longInteger("seq", seq, 1, Long.MAX_VALUE);
+    Long size = optionalSize("treeSize", treeSize);
+    if (size != null && position > size) {
+      throw ProblemException.badRequest(
+          "seq", "must be <= treeSize (" + size + ") but was " + position);
+    }
+    return heads
+        .inclusionProof(position, size)
+        .map(
+            proof ->
+                new InclusionProofView(
+                    position,
+                    proof.proof().leafIndex(),
+                    proof.proof().treeSize(),
+                    proof.leafHash().hex(),
+                    proof.proof().path().stream().map(Sha256::hex).toList(),
+                    proof.head() == null ? null : TreeHeadMapper.toView(proof.head())));
+  }
+
+  @GET
+  @Path("/proofs/consistency")
+  @Operation(
+      summary = "Consistency proof between two tree sizes",
+      description =
+          "RFC 9162 section 2.1.4: that the tree of first entries is a prefix of the tree of second"
+              + " entries (default: the latest signed head), with the heads signed at those sizes.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proof",
+      content = @Content(schema = @Schema(implementation = ConsistencyProofView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "first or second is invalid; errors[].field names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No second given and no head signed yet",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Uni<ConsistencyProofView> consistencyProof(
+      @Parameter(
+              description = "Size of the older tree, from 1",
+              required = true,
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam("first")
+          String first,
+      @Parameter(
+              description = "Size of the newer tree, >= first; default the latest signed head's",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam("second")
+          String second) {
+    long older = RequestParameters.longInteger("first", first, 1, Long.MAX_VALUE);
+    Long newer = optionalSize("second", second);
+    if (newer != null && older > newer) {
+      throw ProblemException.badRequest(
+          "first", "must be <= second (" + newer + ") but was " + older);
+    }
+    return heads
+        .consistencyProof(older, newer)
+        .map(
+            proof ->
+                new ConsistencyProofView(
+                    proof.proof().firstSize(),
+                    proof.proof().secondSize(),
+                    proof.proof().path().stream().map(Sha256::hex).toList(),
+                    proof.firstHead() == null ? null : TreeHeadMapper.toView(proof.firstHead()),
+                    proof.secondHead() == null ? null : TreeHeadMapper.toView(proof.secondHead())));
+  }
+
+  private static Long optionalSize(String name, String raw) {
+    return raw == null || raw.isBlank()
+        ? null
+        : RequestParameters.longInteger(name, raw, 1, Long.MAX_VALUE);
   }
 }

@@ -4,13 +4,18 @@ import io.backtest.audit.config.AuditConfig;
 import io.backtest.audit.domain.AuditEntry;
 import io.backtest.audit.domain.EntryFilter;
 import io.backtest.audit.domain.ReceivedEvent;
+import io.backtest.audit.domain.StoredTreeHead;
 import io.backtest.audit.log.ChainVerifier;
-import io.backtest.audit.log.ChainVerifier.Verification;
 import io.backtest.audit.log.HashChain;
 import io.backtest.audit.log.LogEntry;
 import io.backtest.audit.log.Sha256;
 import io.backtest.audit.mapping.AuditEntryMapper;
+import io.backtest.audit.mapping.TreeHeadMapper;
+import io.backtest.audit.merkle.LogVerifier;
+import io.backtest.audit.merkle.MerkleHash;
+import io.backtest.audit.merkle.SignedTreeHead;
 import io.backtest.audit.repository.AuditEntryRepository;
+import io.backtest.audit.repository.TreeHeadRepository;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,19 +23,32 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Appends events to the hash-chained audit log, reads it, and verifies it. */
+/** Appends events to the audit log (hash chain and Merkle tree), reads it, and verifies it. */
 @ApplicationScoped
 public class AuditLogService {
   private final AuditEntryRepository repository;
+  private final TreeHeadRepository heads;
+  private final MerkleLog tree;
+  private final SigningKeys keys;
   private final AuditConfig config;
 
-  public AuditLogService(AuditEntryRepository repository, AuditConfig config) {
+  public AuditLogService(
+      AuditEntryRepository repository,
+      TreeHeadRepository heads,
+      MerkleLog tree,
+      SigningKeys keys,
+      AuditConfig config) {
     this.repository = repository;
+    this.heads = heads;
+    this.tree = tree;
+    this.keys = keys;
     this.config = config;
   }
 
@@ -38,6 +56,14 @@ public class AuditLogService {
    * Appends an event as the next entry, unless the log already holds its id (a redelivery), in
    * which case nothing changes. Appends are serialised by a transaction-scoped advisory lock, so
    * seq is gapless and each entry links to the one committed before it.
+   *
+   * @return the new entry, or empty for a redelivered event
+   */
+  /**
+   * Appends an event as the next entry, unless the log already holds its id (a redelivery), in
+   * which case nothing changes. Appends are serialised by a transaction-scoped advisory lock, so
+   * seq is gapless and each entry links to the one committed before it. The entry's leaf hash and
+   * the subtrees it completes are written in the same transaction.
    *
    * @return the new entry, or empty for a redelivered event
    */
@@ -52,18 +78,21 @@ public class AuditLogService {
               if (known) {
                 return Uni.createFrom().item(Optional.<AuditEntry>empty());
               }
-              return repository.head().chain(head -> appendAfter(head, event)).map(Optional::of);
+              return tree.tip().chain(tip -> appendAfter(tip, event)).map(Optional::of);
             });
   }
 
-  private Uni<AuditEntry> appendAfter(AuditEntry head, ReceivedEvent event) {
-    long seq = head == null ? 1 : head.seq + 1;
+  private Uni<AuditEntry> appendAfter(MerkleLog.Tip tip, ReceivedEvent event) {
+    AuditEntry head = tip.head();
+    long seq = tip.size() + 1;
     Sha256 prevHash = head == null ? Sha256.ZERO : Sha256.of(head.hash);
     // microseconds: the database's precision, so that the hashed time is the stored one
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     LogEntry entry = AuditEntryMapper.toLogEntry(event, seq, prevHash, now);
     AuditEntry row = AuditEntryMapper.toRow(entry, HashChain.hash(entry));
-    return repository.persist(row);
+    Sha256 leafHash = MerkleHash.leafHash(entry.canonicalJson().getBytes(StandardCharsets.UTF_8));
+    row.leafHash = leafHash.bytes();
+    return repository.persist(row).call(() -> tree.append(tip, row, leafHash));
   }
 
   /** One page of entries matching {@code filter}, in seq order, with the total count. */
@@ -88,18 +117,57 @@ public class AuditLogService {
   }
 
   /**
-   * Recomputes the chain from the stored entries up to the head at the start of the verification,
-   * reading them in pages so that memory stays bounded whatever the size of the log.
+   * Recomputes the log from its stored entries, reading them in pages so that memory stays bounded
+   * whatever its size: each entry's leaf hash and chain hash, the Merkle tree, and every stored
+   * signed head against the tree of its size (signature with the key its key id names, sizes and
+   * times never going back, root equal to the recomputed root). The heads are read before the
+   * entries, so that a head signed meanwhile is not mistaken for one claiming missing entries.
    */
   @WithSession
-  public Uni<Verification> verify() {
-    return repository.headSeq().chain(head -> verifyPages(new ChainVerifier(), head));
+  public Uni<LogVerification> verify() {
+    return heads
+        .allInOrder()
+        .chain(
+            rows -> {
+              List<SignedTreeHead> signed = new ArrayList<>(rows.size());
+              for (StoredTreeHead row : rows) {
+                try {
+                  signed.add(TreeHeadMapper.toSigned(row));
+                } catch (IllegalArgumentException e) {
+                  return Uni.createFrom()
+                      .item(
+                          LogVerification.invalidHead(
+                              row.treeSize, "head cannot be read: " + e.getMessage()));
+                }
+              }
+              LogVerifier merkle = new LogVerifier(keys.keyRing(), signed);
+              return repository
+                  .headSeq()
+                  .chain(
+                      head ->
+                          verifyPages(new Verifiers(new ChainVerifier(), merkle, signed), head));
+            });
   }
 
-  private Uni<Verification> verifyPages(ChainVerifier verifier, long head) {
-    long after = verifier.verified();
+  private record Verifiers(ChainVerifier chain, LogVerifier merkle, List<SignedTreeHead> heads) {
+    LogVerification failed(LogVerifier.Result result) {
+      return result.firstBadSeq() != null
+          ? LogVerification.invalidEntry(result.firstBadSeq(), result.reason())
+          : LogVerification.invalidHead(
+              heads.get(result.firstBadHead()).head().treeSize(), result.reason());
+    }
+  }
+
+  private Uni<LogVerification> verifyPages(Verifiers verifiers, long head) {
+    long after = verifiers.chain().verified();
     if (after >= head) {
-      return Uni.createFrom().item(verifier.result());
+      LogVerifier.Result result = verifiers.merkle().finish();
+      return Uni.createFrom()
+          .item(
+              result.valid()
+                  ? LogVerification.valid(
+                      result.entries(), result.rootHash(), result.headsVerified())
+                  : verifiers.failed(result));
     }
     return repository
         .entriesAfter(after, head, config.verifyPageSize())
@@ -108,18 +176,18 @@ public class AuditLogService {
               if (rows.isEmpty()) {
                 return Uni.createFrom()
                     .item(
-                        verifier
-                            .reject(
-                                after + 1,
-                                "entries " + (after + 1) + " to " + head + " are missing")
-                            .orElseThrow());
+                        LogVerification.invalidEntry(
+                            after + 1, "entries " + (after + 1) + " to " + head + " are missing"));
               }
               for (AuditEntry row : rows) {
-                Optional<Verification> violation = check(verifier, row);
+                Optional<LogVerification> violation = check(verifiers, row);
                 if (violation.isPresent()) {
                   Log.warnf(
-                      "audit log verification failed at #%d: %s",
-                      violation.get().firstInvalidSeq(), violation.get().reason());
+                      "audit log verification failed at %s: %s",
+                      violation.get().firstInvalidSeq() != null
+                          ? "entry " + violation.get().firstInvalidSeq()
+                          : "head " + violation.get().firstInvalidHead(),
+                      violation.get().reason());
                   return Uni.createFrom().item(violation.get());
                 }
               }
@@ -127,19 +195,69 @@ public class AuditLogService {
               return repository
                   .getSession()
                   .invoke(session -> session.clear())
-                  .chain(() -> verifyPages(verifier, head));
+                  .chain(() -> verifyPages(verifiers, head));
             });
   }
 
-  private static Optional<Verification> check(ChainVerifier verifier, AuditEntry row) {
+  /** The leaf (and the heads it completes) first, then the chain link. */
+  private static Optional<LogVerification> check(Verifiers verifiers, AuditEntry row) {
     LogEntry entry;
-    Sha256 stored;
+    Sha256 storedHash;
+    Sha256 storedLeafHash;
     try {
       entry = AuditEntryMapper.toLogEntry(row);
-      stored = Sha256.of(row.hash);
+      storedHash = Sha256.of(row.hash);
+      storedLeafHash = row.leafHash == null ? null : Sha256.of(row.leafHash);
     } catch (IllegalArgumentException e) {
-      return verifier.reject(row.seq, "entry cannot be read: " + e.getMessage());
+      return Optional.of(
+          LogVerification.invalidEntry(row.seq, "entry cannot be read: " + e.getMessage()));
     }
-    return verifier.accept(entry, stored);
+    if (storedLeafHash == null) {
+      return Optional.of(LogVerification.invalidEntry(row.seq, "entry has no leaf hash"));
+    }
+    Optional<LogVerifier.Result> merkle =
+        verifiers
+            .merkle()
+            .accept(
+                row.seq, entry.canonicalJson().getBytes(StandardCharsets.UTF_8), storedLeafHash);
+    if (merkle.isPresent()) {
+      return Optional.of(verifiers.failed(merkle.get()));
+    }
+    return verifiers
+        .chain()
+        .accept(entry, storedHash)
+        .map(failure -> LogVerification.invalidEntry(failure.firstInvalidSeq(), failure.reason()));
+  }
+
+  /**
+   * The outcome of a verification.
+   *
+   * @param valid whether every entry and signed head checked out
+   * @param treeSize entries verified (when valid)
+   * @param rootHash root of all entries (when valid)
+   * @param signedHeads heads verified (when valid)
+   * @param firstInvalidSeq the first entry that fails, when an entry fails
+   * @param firstInvalidHead the tree size of the first head that fails, when a head fails
+   * @param reason why (when not valid)
+   */
+  public record LogVerification(
+      boolean valid,
+      long treeSize,
+      Sha256 rootHash,
+      int signedHeads,
+      Long firstInvalidSeq,
+      Long firstInvalidHead,
+      String reason) {
+    static LogVerification valid(long treeSize, Sha256 rootHash, int signedHeads) {
+      return new LogVerification(true, treeSize, rootHash, signedHeads, null, null, null);
+    }
+
+    static LogVerification invalidEntry(long seq, String reason) {
+      return new LogVerification(false, 0, null, 0, seq, null, reason);
+    }
+
+    static LogVerification invalidHead(long treeSize, String reason) {
+      return new LogVerification(false, 0, null, 0, null, treeSize, reason);
+    }
   }
 }

@@ -2,9 +2,11 @@ package io.backtest.audit.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.backtest.audit.AuditApi;
 import io.backtest.audit.AuditSamples;
+import io.backtest.audit.TreeHeads;
 import io.backtest.contracts.EventCatalog;
 import io.backtest.support.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -85,5 +88,38 @@ class AppendOnlyTest {
           .hasMessageContaining("does not extend the chain");
     }
     assertThat(AuditApi.entries(Map.of("type", "io.test.forged")).getLong("total")).isZero();
+  }
+
+  @Test
+  void aLeafHashCannotBeRewritten() {
+    long seq = recordedSeq();
+    assertThatThrownBy(
+            () ->
+                execute(
+                    "update audit_entry set leaf_hash = decode(repeat('00', 32), 'hex')"
+                        + " where seq = "
+                        + seq))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("audit_entry is append-only: UPDATE is not allowed");
+  }
+
+  @Test
+  void storedSubtreesAndSignedHeadsAreAppendOnly() {
+    recordedSeq();
+    await().atMost(AuditApi.WAIT).until(() -> TreeHeads.latest() != null);
+    for (String table : List.of("merkle_node", "tree_head")) {
+      assertThatThrownBy(() -> execute("delete from " + table))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining(table + " is append-only: DELETE is not allowed");
+      assertThatThrownBy(() -> execute("truncate " + table))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining(table + " is append-only: TRUNCATE is not allowed");
+    }
+    assertThatThrownBy(() -> execute("update merkle_node set hash = hash"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("merkle_node is append-only: UPDATE is not allowed");
+    assertThatThrownBy(() -> execute("update tree_head set signed_at = now()"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("tree_head is append-only: UPDATE is not allowed");
   }
 }

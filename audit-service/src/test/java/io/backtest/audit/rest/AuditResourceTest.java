@@ -198,6 +198,71 @@ class AuditResourceTest extends KafkaTestBase {
             containsInAnyOrder("items", "page", "size", "total"));
   }
 
+  @Test
+  void badProofParametersAreABadRequestNamingTheParameter() {
+    String symbol = "PRM" + UUID.randomUUID().toString().substring(0, 6);
+    kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), "corr-prm");
+    AuditApi.awaitSubject(symbol, 1);
+    long size = AuditApi.entries(Map.of()).getLong("total");
+    String inclusion = "/api/v1/audit/proofs/inclusion";
+    String consistency = "/api/v1/audit/proofs/consistency";
+    assertProblem(
+        inclusion, Map.of("seq", "0", "treeSize", "1"), "seq", "must be an integer >= 1 but was 0");
+    assertProblem(inclusion, Map.of("seq", "x"), "seq", "must be an integer >= 1 but was 'x'");
+    assertProblem(inclusion, Map.of("treeSize", "1"), "seq", "is required");
+    assertProblem(
+        inclusion, Map.of("seq", "3", "treeSize", "2"), "seq", "must be <= treeSize (2) but was 3");
+    assertProblem(
+        inclusion, Map.of("seq", "1", "treeSize", String.valueOf(size + 1000)), "treeSize", null);
+    assertProblem(
+        consistency,
+        Map.of("first", "3", "second", "2"),
+        "first",
+        "must be <= second (2) but was 3");
+    assertProblem(
+        consistency,
+        Map.of("first", "0", "second", "2"),
+        "first",
+        "must be an integer >= 1 but was 0");
+    assertProblem(
+        consistency, Map.of("first", "1", "second", String.valueOf(size + 1000)), "second", null);
+    assertProblem(
+        consistency,
+        Map.of("first", "1", "second", "-4"),
+        "second",
+        "must be an integer >= 1 but was -4");
+  }
+
+  @Test
+  void publicKeysNameTheCurrentKey() {
+    given()
+        .get("/api/v1/audit/public-keys")
+        .then()
+        .statusCode(200)
+        .body("algorithm", equalTo("Ed25519"))
+        // the test profile's fixed key
+        .body(
+            "keys.values()",
+            org.hamcrest.Matchers.hasItem(
+                "MCowBQYDK2VwAyEAL9LGXsegMA0Xdphj9otk8NvIi9ES7ReWP1ElUNyydmQ="));
+  }
+
+  private static void assertProblem(
+      String path, Map<String, String> query, String field, String reason) {
+    var response =
+        given()
+            .queryParams(query)
+            .get(path)
+            .then()
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("status", equalTo(400))
+            .body("errors[0].field", equalTo(field));
+    if (reason != null) {
+      response.body("errors[0].reason", equalTo(reason));
+    }
+  }
+
   private static void assertBadRequest(Map<String, String> query, String field, String reason) {
     given()
         .queryParams(query)

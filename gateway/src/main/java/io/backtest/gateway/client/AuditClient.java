@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** audit-service's API: the log's entries and its verification (raw responses). */
+/**
+ * audit-service's API: the log's entries, signed tree heads, proofs and verification (raw
+ * responses).
+ */
 @RegisterRestClient(configKey = "audit")
 @RegisterClientHeaders(DownstreamHeaders.class)
 @Path("/api/v1/audit")
@@ -36,4 +39,21 @@ public interface AuditClient {
   @GET
   @Path("/verify")
   Uni<Response> verify();
+
+  @GET
+  @Path("/tree-head")
+  Uni<Response> treeHead();
+
+  @GET
+  @Path("/public-keys")
+  Uni<Response> publicKeys();
+
+  @GET
+  @Path("/proofs/inclusion")
+  Uni<Response> inclusionProof(@QueryParam("seq") long seq, @QueryParam("treeSize") Long treeSize);
+
+  @GET
+  @Path("/proofs/consistency")
+  Uni<Response> consistencyProof(
+      @QueryParam("first") long first, @QueryParam("second") Long second);
 }

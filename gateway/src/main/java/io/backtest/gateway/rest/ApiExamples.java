@@ -344,13 +344,14 @@ final class ApiExamples {
 
   static final String AUDIT_VALID =
       """
-      {"valid": true, "entries": 1342,
-       "headHash": "8e1f0c3b5a7d9e2f4a6c8b0d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9a1c3b5d7e9f"}""";
+      {"valid": true, "treeSize": 1342,
+       "rootHash": "8e1f0c3b5a7d9e2f4a6c8b0d1e3f5a7c9b1d3e5f7a9c1b3d5e7f9a1c3b5d7e9f",
+       "signedHeads": 12}""";
 
   static final String AUDIT_INVALID =
       """
       {"valid": false, "firstInvalidSeq": 17,
-       "reason": "hash of entry 17 does not match its content"}""";
+       "reason": "the leaf hash stored with entry 17 does not match its content"}""";
 
   static final String WINDOWS =
       """
@@ -547,4 +548,34 @@ final class ApiExamples {
                   "details": {"statistic": 61.2, "threshold": 50.0, "window": 340.0},
                   "raisedAt": "2024-09-12T00:00:03Z"}],
        "page": 0, "size": 20, "total": 1}""";
+
+  static final String TREE_HEAD =
+      """
+      {"treeSize": 120000,
+       "rootHash": "5a9f3b0c2e71d4c8b6a3f09e1d2c4b5a6978e0f1a2b3c4d5e6f708192a3b4c5d",
+       "timestamp": "2026-11-26T10:15:30.123Z", "keyId": "3f9a1c0b7e52d4a8",
+       "signature": "q1X0bGx5IHNpZ25lZCBoZWFkIHNpZ25hdHVyZSBieXRlcyBoZXJlIGZvciBleGFtcGxl"}""";
+
+  static final String PUBLIC_KEYS =
+      """
+      {"algorithm": "Ed25519", "currentKeyId": "3f9a1c0b7e52d4a8",
+       "keys": {"3f9a1c0b7e52d4a8": "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="}}""";
+
+  static final String INCLUSION_PROOF =
+      """
+      {"seq": 42, "leafIndex": 41, "treeSize": 120000,
+       "leafHash": "0c3f5e7a9b1d2f4e6a8c0b2d4f6e8a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f",
+       "path": ["9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b",
+                "1f2e3d4c5b6a79880f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a6978"],
+       "treeHead": {"treeSize": 120000,
+                    "rootHash": "5a9f3b0c2e71d4c8b6a3f09e1d2c4b5a6978e0f1a2b3c4d5e6f708192a3b4c5d",
+                    "timestamp": "2026-11-26T10:15:30.123Z", "keyId": "3f9a1c0b7e52d4a8",
+                    "signature": "q1X0bGx5IHNpZ25lZCBoZWFkIHNpZ25hdHVyZSBieXRlcyBoZXJlIGZvciBleGFtcGxl"}}""";
+
+  static final String CONSISTENCY_PROOF =
+      """
+      {"first": 1000, "second": 120000,
+       "path": ["7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f",
+                "2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e"],
+       "firstHead": null, "secondHead": null}""";
 }

@@ -5,6 +5,7 @@ import io.backtest.gateway.client.AuditClient;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.ProblemException;
 import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -119,5 +120,134 @@ public class AuditResource {
               }))
   public Uni<Response> verify() {
     return forwarder.forward(Downstream.AUDIT, audit::verify);
+  }
+
+  @GET
+  @Path("/tree-head")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Read the latest signed tree head",
+      description =
+          "The log's size, its Merkle root (RFC 9162) and the Ed25519 signature over them with"
+              + " the signing key's id: what outside witnesses keep and check proofs against."
+              + " Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The latest signed tree head",
+      content = @Content(examples = @ExampleObject(name = "head", value = ApiExamples.TREE_HEAD)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No head is signed yet",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> treeHead() {
+    return forwarder.forward(Downstream.AUDIT, audit::treeHead);
+  }
+
+  @GET
+  @Path("/public-keys")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "List the log's public keys",
+      description =
+          "Every Ed25519 key that has signed tree heads, by key id (the current one and those"
+              + " rotated out, so old heads keep verifying). Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The public keys",
+      content = @Content(examples = @ExampleObject(name = "keys", value = ApiExamples.PUBLIC_KEYS)))
+  public Uni<Response> publicKeys() {
+    return forwarder.forward(Downstream.AUDIT, audit::publicKeys);
+  }
+
+  @GET
+  @Path("/proofs/inclusion")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Prove an entry is in the log",
+      description =
+          "The RFC 9162 §2.1.3 inclusion proof of entry seq (leaf index seq − 1) in the tree of"
+              + " treeSize entries (the latest signed head's size when absent). Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proof",
+      content =
+          @Content(examples = @ExampleObject(name = "proof", value = ApiExamples.INCLUSION_PROOF)))
+  @APIResponse(
+      responseCode = "400",
+      description = "seq or treeSize is not a positive integer, or seq is beyond treeSize",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such entry, or the tree is not that large",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> inclusionProof(
+      @QueryParam("seq")
+          @Parameter(
+              description = "The entry's sequence number, from 1",
+              required = true,
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"),
+              example = "42")
+          String seq,
+      @QueryParam("treeSize")
+          @Parameter(
+              description = "Size of the tree to prove against",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"),
+              example = "1000")
+          String treeSize) {
+    long entry = RequestParameters.longInteger("seq", seq, 1, Long.MAX_VALUE);
+    Long size =
+        treeSize == null
+            ? null
+            : RequestParameters.longInteger("treeSize", treeSize, 1, Long.MAX_VALUE);
+    if (size != null && entry > size) {
+      throw ProblemException.badRequest("seq", "must be <= treeSize " + size + " but was " + entry);
+    }
+    return forwarder.forward(Downstream.AUDIT, () -> audit.inclusionProof(entry, size));
+  }
+
+  @GET
+  @Path("/proofs/consistency")
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Prove the log only grew",
+      description =
+          "The RFC 9162 §2.1.4 consistency proof between the trees of first and second entries"
+              + " (the latest signed head's size when second is absent): the first tree is a"
+              + " prefix of the second. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The proof",
+      content =
+          @Content(
+              examples = @ExampleObject(name = "proof", value = ApiExamples.CONSISTENCY_PROOF)))
+  @APIResponse(
+      responseCode = "400",
+      description = "first or second is not an integer, or first is larger than second",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "The tree is not that large",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> consistencyProof(
+      @QueryParam("first")
+          @Parameter(
+              description = "Size of the earlier tree",
+              required = true,
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"),
+              example = "1000")
+          String first,
+      @QueryParam("second")
+          @Parameter(
+              description = "Size of the later tree",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"),
+              example = "2000")
+          String second) {
+    long from = RequestParameters.longInteger("first", first, 0, Long.MAX_VALUE);
+    Long to =
+        second == null ? null : RequestParameters.longInteger("second", second, 0, Long.MAX_VALUE);
+    if (to != null && from > to) {
+      throw ProblemException.badRequest("first", "must be <= second " + to + " but was " + from);
+    }
+    return forwarder.forward(Downstream.AUDIT, () -> audit.consistencyProof(from, to));
   }
 }

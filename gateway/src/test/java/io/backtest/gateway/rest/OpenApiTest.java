@@ -23,6 +23,10 @@ class OpenApiTest {
       List.of(
           "GET /api/v1/audit/entries",
           "GET /api/v1/audit/entries/{seq}",
+          "GET /api/v1/audit/proofs/consistency",
+          "GET /api/v1/audit/proofs/inclusion",
+          "GET /api/v1/audit/public-keys",
+          "GET /api/v1/audit/tree-head",
           "GET /api/v1/audit/verify",
           "GET /api/v1/cycles",
           "GET /api/v1/cycles/{id}",

@@ -123,7 +123,7 @@ class SecurityTest {
         .then()
         .statusCode(200)
         .body("valid", equalTo(true))
-        .body("entries", equalTo(1342));
+        .body("treeSize", equalTo(1342));
   }
 
   @Test

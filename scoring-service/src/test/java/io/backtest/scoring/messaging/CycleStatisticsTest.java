@@ -235,7 +235,10 @@ class CycleStatisticsTest extends KafkaTestBase {
       results.add(walkForwardCompleted(cycleId, UUID.randomUUID(), instrument, 4, 1.0 * i, 10 + i));
     }
     UUID[] ids = results.stream().map(BacktestCompleted::strategyId).toArray(UUID[]::new);
-    startCycle(cycleStarted(cycleId, List.of(ids), instrument, ROLLING, null));
+    // the cycle is known before its results arrive, so that the last result is what closes it
+    awaitProcessed(
+        startCycle(cycleStarted(cycleId, List.of(ids), instrument, ROLLING, null)).id(),
+        "cycle-started");
 
     // two of three in: nothing is scored yet
     EventEnvelope<BacktestCompleted> firstIn = publishResult(results.get(0));
