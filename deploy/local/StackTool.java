@@ -85,6 +85,7 @@ public class StackTool {
         token USER [PASSWORD]             print an access token (password grant; password defaults to USER)
         token-claims USER [PASSWORD]      print the access token's payload as JSON
       Demo:
+        audit-key                         print a new Ed25519 private key (base64 PKCS#8) for audit-service
         demo GATEWAY_URL                  run two research cycles (noise, planted edge) through the gateway,
                                           then replay a market whose edge vanishes: drift, demotion
         bench-cycle GATEWAY_URL           time a 200-candidate walk-forward cycle over 100,000 synthetic bars
@@ -119,6 +120,7 @@ public class StackTool {
             case "token" -> tokenCmd(rest, false);
             case "token-claims" -> tokenCmd(rest, true);
             case "demo" -> demo(rest);
+            case "audit-key" -> auditKey();
             case "bench-cycle" -> benchCycle(rest);
             default -> throw new UsageException("unknown command: " + cmd);
           };
@@ -153,6 +155,13 @@ public class StackTool {
   static String env(String name, String dflt) {
     String v = System.getenv(name);
     return v == null || v.isEmpty() ? dflt : v;
+  }
+
+  /** Prints a new Ed25519 private key, PKCS#8 in base64: audit-service's tree-head signing key. */
+  static int auditKey() throws Exception {
+    java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    System.out.println(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+    return 0;
   }
 
   static void require(boolean ok, String message) {
