@@ -75,8 +75,8 @@ abstract class BuiltInSignals implements StreamingSignals {
       case SmaCrossoverTemplate t -> MovingAverageCrossover.sma(params);
       case EmaCrossoverTemplate t -> MovingAverageCrossover.ema(params);
       case RsiReversionTemplate t -> new RsiReversion(params);
-      case BollingerReversionTemplate t -> new BollingerReversion(params);
-      case BollingerBreakoutTemplate t -> new BollingerBreakout(params);
+      case BollingerReversionTemplate t -> new Bollinger(params, false);
+      case BollingerBreakoutTemplate t -> new Bollinger(params, true);
       case MacdTemplate t -> new Macd(params);
       case DonchianBreakoutTemplate t -> new DonchianBreakout(params);
       case MomentumTemplate t -> new Momentum(params);
@@ -217,56 +217,27 @@ abstract class BuiltInSignals implements StreamingSignals {
 
   /**
    * {@link BollingerReversionTemplate}: close crossing down through {@code sma − stddev × k}
-   * (entry), up through the SMA (exit), boundary {@code period − 1}, {@code period} unstable bars.
+   * (entry), up through the SMA (exit); {@link BollingerBreakoutTemplate}: close crossing up
+   * through {@code sma + stddev × k} (entry), down through the SMA (exit). Boundary {@code period −
+   * 1}, {@code period} unstable bars. The two templates name their parameters alike.
    */
-  static final class BollingerReversion extends BuiltInSignals {
+  static final class Bollinger extends BuiltInSignals {
 
+    private final boolean breakout;
     private final Sma middle;
     private final StandardDeviation deviation;
     private final double k;
-    private final Cross lower;
+    private final Cross band;
     private final Cross mean;
 
-    BollingerReversion(Parameters params) {
-      super(params, params.getInt(BollingerReversionTemplate.PERIOD));
-      int period = params.getInt(BollingerReversionTemplate.PERIOD);
-      this.middle = new Sma(period);
-      this.deviation = new StandardDeviation(middle);
-      this.k = params.getDouble(BollingerReversionTemplate.K);
-      this.lower = new Cross(period - 1);
-      this.mean = new Cross(period - 1);
-    }
-
-    @Override
-    void update(OhlcvBar bar) {
-      double close = bar.close();
-      middle.add(close);
-      deviation.update();
-      lower.add(close, middle.value() - deviation.value() * k);
-      mean.add(close, middle.value());
-      set(lower.down(), mean.up());
-    }
-  }
-
-  /**
-   * {@link BollingerBreakoutTemplate}: close crossing up through {@code sma + stddev × k} (entry),
-   * down through the SMA (exit), boundary {@code period − 1}, {@code period} unstable bars.
-   */
-  static final class BollingerBreakout extends BuiltInSignals {
-
-    private final Sma middle;
-    private final StandardDeviation deviation;
-    private final double k;
-    private final Cross upper;
-    private final Cross mean;
-
-    BollingerBreakout(Parameters params) {
+    Bollinger(Parameters params, boolean breakout) {
       super(params, params.getInt(BollingerBreakoutTemplate.PERIOD));
       int period = params.getInt(BollingerBreakoutTemplate.PERIOD);
+      this.breakout = breakout;
       this.middle = new Sma(period);
       this.deviation = new StandardDeviation(middle);
       this.k = params.getDouble(BollingerBreakoutTemplate.K);
-      this.upper = new Cross(period - 1);
+      this.band = new Cross(period - 1);
       this.mean = new Cross(period - 1);
     }
 
@@ -275,9 +246,14 @@ abstract class BuiltInSignals implements StreamingSignals {
       double close = bar.close();
       middle.add(close);
       deviation.update();
-      upper.add(close, middle.value() + deviation.value() * k);
+      double width = deviation.value() * k;
+      band.add(close, breakout ? middle.value() + width : middle.value() - width);
       mean.add(close, middle.value());
-      set(upper.up(), mean.down());
+      if (breakout) {
+        set(band.up(), mean.down());
+      } else {
+        set(band.down(), mean.up());
+      }
     }
   }
 

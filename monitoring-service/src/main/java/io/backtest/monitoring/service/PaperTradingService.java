@@ -20,7 +20,6 @@ import io.backtest.monitoring.domain.LivePoint;
 import io.backtest.monitoring.domain.LiveRun;
 import io.backtest.monitoring.domain.StoredBar;
 import io.backtest.monitoring.mapping.AlertMapper;
-import io.backtest.monitoring.mapping.EngineMapper;
 import io.backtest.monitoring.repository.DeploymentRepository;
 import io.backtest.monitoring.repository.LivePointRepository;
 import io.backtest.monitoring.repository.StoredBarRepository;
@@ -275,7 +274,8 @@ public class PaperTradingService {
     }
     return new LiveRun(
         template,
-        EngineMapper.toParameters(template, d.parameters),
+        // typed against the template's space; IncrementalBacktest validates them
+        template.space().typed(d.parameters),
         ExecutionModel.of(d.execution),
         Timeframe.parse(d.timeframe),
         d.barsPerYear,
