@@ -20,6 +20,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VolatilityRegimeDetectorTest {
+  /**
+   * The hysteresis tests' detector: a two-bar Garman–Klass window, a 600-value trailing window, no
+   * refit, mixture thresholds, hysteresis 0.2, 4 bars to confirm.
+   */
+  private static final Settings THREE_LEVELS =
+      new Settings(
+          Estimator.GARMAN_KLASS,
+          2,
+          600,
+          Integer.MAX_VALUE,
+          Thresholds.MIXTURE,
+          25,
+          75,
+          2,
+          0.02,
+          0.2,
+          4);
+
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
   /**
@@ -121,19 +139,7 @@ class VolatilityRegimeDetectorTest {
 
   @Test
   void mixtureThresholdsSitMidwayBetweenDistinctLevels() {
-    Settings settings =
-        new Settings(
-            Estimator.GARMAN_KLASS,
-            2,
-            600,
-            Integer.MAX_VALUE,
-            Thresholds.MIXTURE,
-            25,
-            75,
-            2,
-            0.02,
-            0.2,
-            4);
+    Settings settings = THREE_LEVELS;
     VolatilityRegimeDetector detector = detectorAfterThreeLevels(settings, new ArrayList<>());
 
     assertThat(detector.current()).contains(VolatilityRegime.NORMAL);
@@ -144,19 +150,7 @@ class VolatilityRegimeDetectorTest {
 
   @Test
   void aMoveInsideTheHysteresisBandNeverChangesTheRegime() {
-    Settings settings =
-        new Settings(
-            Estimator.GARMAN_KLASS,
-            2,
-            600,
-            Integer.MAX_VALUE,
-            Thresholds.MIXTURE,
-            25,
-            75,
-            2,
-            0.02,
-            0.2,
-            4);
+    Settings settings = THREE_LEVELS;
     List<OhlcvBar> fed = new ArrayList<>();
     VolatilityRegimeDetector detector = detectorAfterThreeLevels(settings, fed);
     double upper = Math.log(detector.upperThreshold());
@@ -171,19 +165,7 @@ class VolatilityRegimeDetectorTest {
 
   @Test
   void aMovePastTheBandChangesTheRegimeOnItsConfirmationBar() {
-    Settings settings =
-        new Settings(
-            Estimator.GARMAN_KLASS,
-            2,
-            600,
-            Integer.MAX_VALUE,
-            Thresholds.MIXTURE,
-            25,
-            75,
-            2,
-            0.02,
-            0.2,
-            4);
+    Settings settings = THREE_LEVELS;
     List<OhlcvBar> fed = new ArrayList<>();
     VolatilityRegimeDetector detector = detectorAfterThreeLevels(settings, fed);
     double upper = Math.log(detector.upperThreshold());
