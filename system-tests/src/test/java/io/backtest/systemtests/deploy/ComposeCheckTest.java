@@ -93,6 +93,7 @@ class ComposeCheckTest {
             every,
             stack.forDatabaseServices(),
             stack.forGateway(),
+            stack.forService(),
             stack.gatewayGetsServiceUrls(),
             stack.gateway(),
             stack.settings());

@@ -37,6 +37,7 @@ class DeployConsistencyTest {
         .contains("PG_HOST", "PG_PORT", "PG_USER", "PG_PASSWORD", "PG_DATABASE");
     assertThat(stack.forGateway()).contains("REDIS_HOST", "REDIS_PORT", "BACKTEST_KEY_PREFIX");
     assertThat(stack.gatewayGetsServiceUrls()).isTrue();
+    assertThat(stack.forService().get("audit-service")).contains("AUDIT_SIGNING_PRIVATE_KEY");
     assertThat(table.find(stack.gateway())).isPresent();
     assertThat(table.backends()).isNotEmpty();
   }

@@ -33,7 +33,6 @@ public final class KubernetesCheck {
   static final String IMAGE_VERSION = "0.1.0";
   static final String WORKERS = "strategy-service";
   static final String JAVA_OPTS = "JAVA_OPTS_APPEND";
-  static final String PASSWORD = "PG_PASSWORD";
 
   /** Heap at most this share of the memory limit: the rest is metaspace, code, threads, buffers. */
   static final double MAX_HEAP_SHARE = 0.75;
@@ -156,8 +155,10 @@ public final class KubernetesCheck {
         problems.add(where + "environment has " + name + ", which ./stack does not pass");
       }
     }
-    if (env.values().containsKey(PASSWORD) && !env.fromSecrets().contains(PASSWORD)) {
-      problems.add(where + PASSWORD + " must come from a Secret");
+    for (String name : env.values().keySet()) {
+      if (isSecret(name) && !env.fromSecrets().contains(name)) {
+        problems.add(where + name + " must come from a Secret");
+      }
     }
     expect(where, env, "QUARKUS_HTTP_PORT", String.valueOf(service.port()), problems);
     expect(where, env, "BACKTEST_TOPIC_PREFIX", "", problems);
@@ -446,7 +447,8 @@ public final class KubernetesCheck {
       if (source.has("secretKeyRef")) {
         String secret = source.path("secretKeyRef").path("name").asText();
         String key = source.path("secretKeyRef").path("key").asText();
-        if (!secrets.getOrDefault(secret, Map.of()).containsKey(key)) {
+        boolean optional = source.path("secretKeyRef").path("optional").asBoolean(false);
+        if (!optional && !secrets.getOrDefault(secret, Map.of()).containsKey(key)) {
           problems.add(
               where + name + " refers to Secret " + secret + " key " + key + ", not declared");
         }
@@ -465,6 +467,11 @@ public final class KubernetesCheck {
       }
     }
     return new Environment(values, fromSecrets);
+  }
+
+  /** Passwords and private keys: never in a ConfigMap or a plain value. */
+  static boolean isSecret(String name) {
+    return name.endsWith("PASSWORD") || name.endsWith("PRIVATE_KEY");
   }
 
   private static void expect(

@@ -78,6 +78,21 @@ class KubernetesCheckTest {
   }
 
   @Test
+  void theAuditSigningKeyOutsideASecretIsReported() {
+    List<KubernetesCheck.Manifest> changed = copy();
+    for (JsonNode var : container(changed, "audit-service").get("env")) {
+      if (var.get("name").asText().equals("AUDIT_SIGNING_PRIVATE_KEY")) {
+        ((ObjectNode) var).remove("valueFrom");
+        ((ObjectNode) var).put("value", "MC4CAQAwBQYDK2VwBCIEI...");
+      }
+    }
+
+    assertThat(check.problems(changed))
+        .containsExactly(
+            "k8s: Deployment audit-service: AUDIT_SIGNING_PRIVATE_KEY must come from a Secret");
+  }
+
+  @Test
   void aMissingProbeOrLimitIsReported() {
     List<KubernetesCheck.Manifest> changed = copy();
     ObjectNode container = container(changed, "gateway");

@@ -27,6 +27,9 @@ class StackScriptTest {
           "      [[ ${SVC_URLENV[$other]} != - ]] && echo \"${SVC_URLENV[$other]}=http://x\"",
           "    done",
           "  fi",
+          "  if [[ $svc == orders ]]; then",
+          "    echo \"ORDERS_SIGNING_KEY=$(orders_key)\"",
+          "  fi",
           "  echo \"OIDC_AUDIENCE=$OIDC_AUDIENCE\"",
           "  return 0",
           "}",
@@ -47,6 +50,8 @@ class StackScriptTest {
         .containsExactly("QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "OIDC_AUDIENCE");
     assertThat(stack.forDatabaseServices()).containsExactly("PG_HOST", "PG_DATABASE");
     assertThat(stack.forGateway()).containsExactly("REDIS_HOST");
+    assertThat(stack.forService()).containsOnlyKeys("orders");
+    assertThat(stack.forService().get("orders")).containsExactly("ORDERS_SIGNING_KEY");
     assertThat(stack.gatewayGetsServiceUrls()).isTrue();
     assertThat(stack.gateway()).isEqualTo("api");
     assertThat(stack.setting("OIDC_AUDIENCE")).isEqualTo("backtest-api");
@@ -62,7 +67,8 @@ class StackScriptTest {
             "KAFKA_BOOTSTRAP_SERVERS",
             "OIDC_AUDIENCE",
             "PG_HOST",
-            "PG_DATABASE");
+            "PG_DATABASE",
+            "ORDERS_SIGNING_KEY");
     assertThat(stack.environmentOf(TABLE.services().get(1), TABLE))
         .containsExactlyInAnyOrder(
             "QUARKUS_HTTP_PORT",
