@@ -18,6 +18,11 @@ public class TreeHeadRepository implements PanacheRepositoryBase<StoredTreeHead,
     return find("order by treeSize desc").firstResult();
   }
 
+  /** The heads of {@code first} to {@code last} entries (both inclusive), by size. */
+  public Uni<List<StoredTreeHead>> sizesBetween(long first, long last) {
+    return find("treeSize >= ?1 and treeSize <= ?2", Sort.by("treeSize"), first, last).list();
+  }
+
   /** Every head in the order they were signed (sizes and times only grow). */
   public Uni<List<StoredTreeHead>> allInOrder() {
     return listAll(Sort.by("treeSize"));

@@ -1,9 +1,11 @@
 package io.backtest.audit.rest;
 
 import io.backtest.audit.domain.EntryFilter;
+import io.backtest.audit.export.ExportLines;
 import io.backtest.audit.log.Sha256;
 import io.backtest.audit.mapping.AuditEntryMapper;
 import io.backtest.audit.mapping.TreeHeadMapper;
+import io.backtest.audit.service.AuditExportService;
 import io.backtest.audit.service.AuditLogService;
 import io.backtest.audit.service.TreeHeadService;
 import io.backtest.contracts.http.Problem;
@@ -11,6 +13,7 @@ import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
 import io.backtest.support.http.RequestParameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,10 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
   private final AuditLogService service;
   private final TreeHeadService heads;
+  private final AuditExportService exports;
 
-  public AuditResource(AuditLogService service, TreeHeadService heads) {
+  public AuditResource(AuditLogService service, TreeHeadService heads, AuditExportService exports) {
     this.service = service;
     this.heads = heads;
+    this.exports = exports;
   }
 
   @GET
@@ -158,6 +164,64 @@ public class AuditResource {
       content = @Content(schema = @Schema(implementation = VerificationResult.class)))
   public Uni<VerificationResult> verify() {
     return service.verify().map(AuditEntryMapper::toResult);
+  }
+
+  @GET
+  @Path("/export")
+  @Produces(ExportLines.MEDIA_TYPE)
+  @Operation(
+      summary = "Export a range of the log",
+      description =
+          "Entries fromSeq..toSeq as JSON lines (format backtest-audit-export/v1), streamed: a"
+              + " start line with the chain hash and the Merkle frontier before fromSeq, one line"
+              + " per entry with its hash and leaf hash, each signed head right after the entry of"
+              + " its size, and an end line with the latest head at or beyond toSeq and the RFC"
+              + " 9162 consistency proof to it. A part of the log is thereby checkable on its own,"
+              + " offline, with audit-verifier.jar and the public keys.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The export, one JSON object per line",
+      content =
+          @Content(
+              mediaType = ExportLines.MEDIA_TYPE,
+              schema = @Schema(type = SchemaType.STRING),
+              examples =
+                  @ExampleObject(
+                      name = "one entry",
+                      value =
+                          """
+                          {"kind":"start","format":"backtest-audit-export/v1","fromSeq":1,"toSeq":1,"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","frontier":[]}
+                          {"kind":"entry","entry":{"causationId":null,"correlationId":"c-1","eventId":"6f1c2a4e-0d7b-4a51-9a3e-2f8b1c5d7e90","eventTime":"2026-01-05T10:00:00Z","ingestedAt":"2026-01-05T10:00:00.120301Z","offset":0,"partition":0,"payload":{"close":187.25,"symbol":"AAPL"},"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"source":"/market-feed","subject":"AAPL","summary":"Bar of AAPL 1d closed at 187.25","topic":"market.bars","type":"io.backtest.market.bars"},"hash":"9a0d…","leafHash":"4c61…"}
+                          {"kind":"head","treeSize":1,"rootHash":"4c61…","timestamp":"2026-01-05T10:00:10.002Z","keyId":"3f9a1c0b7e52d4a8","signature":"pG9x…"}
+                          {"kind":"end","entries":1,"anchor":{"treeSize":1,"rootHash":"4c61…","timestamp":"2026-01-05T10:00:10.002Z","keyId":"3f9a1c0b7e52d4a8","signature":"pG9x…"},"consistency":[]}
+                          """)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "fromSeq or toSeq is not an integer >= 1, fromSeq > toSeq, or toSeq is beyond the log;"
+              + " errors[].field names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Multi<ExportChunk> export(
+      @Parameter(
+              description = "The first entry, from 1; default 1",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+          @QueryParam("fromSeq")
+          String fromSeq,
+      @Parameter(
+              description = "The last entry; default the log's size when the export starts",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam("toSeq")
+          String toSeq) {
+    Long first = optionalSize("fromSeq", fromSeq);
+    Long last = optionalSize("toSeq", toSeq);
+    if (first != null && last != null && first > last) {
+      throw ProblemException.badRequest(
+          "fromSeq", "must be <= toSeq (" + last + ") but was " + first);
+    }
+    return exports.export(first, last).map(ExportChunk::new);
   }
 
   @GET

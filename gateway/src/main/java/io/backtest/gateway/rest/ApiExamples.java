@@ -556,6 +556,16 @@ final class ApiExamples {
        "timestamp": "2026-11-26T10:15:30.123Z", "keyId": "3f9a1c0b7e52d4a8",
        "signature": "q1X0bGx5IHNpZ25lZCBoZWFkIHNpZ25hdHVyZSBieXRlcyBoZXJlIGZvciBleGFtcGxl"}""";
 
+  /** Two entries of an export, the second completing the signed head of 2 entries. */
+  static final String AUDIT_EXPORT =
+      """
+      {"kind":"start","format":"backtest-audit-export/v1","fromSeq":1,"toSeq":2,"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","frontier":[]}
+      {"kind":"entry","entry":{"causationId":null,"correlationId":"corr-aapl","eventId":"0b7f9c2e-6d41-4a8e-9f3b-5c1d2e3f4a5b","eventTime":"2026-11-26T10:00:00Z","ingestedAt":"2026-11-26T10:00:00.512301Z","offset":0,"partition":0,"payload":{"close":187.25,"symbol":"AAPL","timeframe":"1d"},"prevHash":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"source":"/market-feed","subject":"AAPL","summary":"Bar of AAPL 1d closed at 187.25","topic":"market.bars","type":"io.backtest.market.bars"},"hash":"c1e0a7d95b3f2e4816d7a9b0c3e5f7182a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d","leafHash":"7d3e9a1b5c2f4e6d8a0b2c4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a"}
+      {"kind":"entry","entry":{"causationId":null,"correlationId":"corr-aapl","eventId":"4e2a1c9b-8f7d-4b6a-a5c3-2d1e0f9a8b7c","eventTime":"2026-11-27T10:00:00Z","ingestedAt":"2026-11-27T10:00:00.498127Z","offset":1,"partition":0,"payload":{"close":188.1,"symbol":"AAPL","timeframe":"1d"},"prevHash":"c1e0a7d95b3f2e4816d7a9b0c3e5f7182a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d","seq":2,"source":"/market-feed","subject":"AAPL","summary":"Bar of AAPL 1d closed at 188.1","topic":"market.bars","type":"io.backtest.market.bars"},"hash":"29f4b6d8e0a2c4e6f8a0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4","leafHash":"e5a7c9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a3c5b7d9f1e3a5c7b9d1f3e5a7"}
+      {"kind":"head","treeSize":2,"rootHash":"5a9f3b0c2e71d4c8b6a3f09e1d2c4b5a6978e0f1a2b3c4d5e6f708192a3b4c5d","timestamp":"2026-11-27T10:00:10.004Z","keyId":"3f9a1c0b7e52d4a8","signature":"q1X0bGx5IHNpZ25lZCBoZWFkIHNpZ25hdHVyZSBieXRlcyBoZXJlIGZvciBleGFtcGxl"}
+      {"kind":"end","entries":2,"anchor":{"treeSize":2,"rootHash":"5a9f3b0c2e71d4c8b6a3f09e1d2c4b5a6978e0f1a2b3c4d5e6f708192a3b4c5d","timestamp":"2026-11-27T10:00:10.004Z","keyId":"3f9a1c0b7e52d4a8","signature":"q1X0bGx5IHNpZ25lZCBoZWFkIHNpZ25hdHVyZSBieXRlcyBoZXJlIGZvciBleGFtcGxl"},"consistency":[]}
+      """;
+
   static final String PUBLIC_KEYS =
       """
       {"algorithm": "Ed25519", "currentKeyId": "3f9a1c0b7e52d4a8",

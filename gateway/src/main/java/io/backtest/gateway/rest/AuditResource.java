@@ -2,19 +2,24 @@ package io.backtest.gateway.rest;
 
 import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.AuditClient;
+import io.backtest.gateway.client.AuditExportClient;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
 import io.backtest.support.http.RequestParameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.parsetools.RecordParser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,12 +39,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Tag(name = "audit")
 @SecurityRequirement(name = GatewayApplication.BEARER)
 public class AuditResource {
+  /** JSON lines, the media type of the log's export. */
+  static final String NDJSON = "application/x-ndjson";
+
+  /** No line of an export comes near this (an entry is one event); a longer one ends the stream. */
+  static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+
   private final Forwarder forwarder;
   private final AuditClient audit;
+  private final AuditExportClient exports;
 
-  public AuditResource(Forwarder forwarder, @RestClient AuditClient audit) {
+  public AuditResource(
+      Forwarder forwarder, @RestClient AuditClient audit, AuditExportClient exports) {
     this.forwarder = forwarder;
     this.audit = audit;
+    this.exports = exports;
   }
 
   @GET
@@ -99,6 +113,67 @@ public class AuditResource {
           String seq) {
     long number = RequestParameters.longInteger("seq", seq, 1, Long.MAX_VALUE);
     return forwarder.forward(Downstream.AUDIT, () -> audit.getEntry(number));
+  }
+
+  @GET
+  @Path("/export")
+  @Produces(NDJSON)
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Export a range of the audit log",
+      description =
+          "Entries fromSeq..toSeq as JSON lines (backtest-audit-export/v1), streamed through as"
+              + " audit-service writes them: a start line (chain hash and Merkle frontier before"
+              + " fromSeq), one line per entry, each signed tree head after the entry of its"
+              + " size, and an end line with the latest head at or beyond toSeq and the RFC 9162"
+              + " consistency proof to it. Checked offline by audit-verifier.jar with the keys of"
+              + " /api/v1/audit/public-keys. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The export, one JSON object per line",
+      content =
+          @Content(
+              mediaType = NDJSON,
+              schema = @Schema(type = SchemaType.STRING),
+              examples = @ExampleObject(name = "one entry", value = ApiExamples.AUDIT_EXPORT)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "fromSeq or toSeq is not a positive integer, fromSeq is beyond toSeq, or toSeq is"
+              + " beyond the log",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Multi<NdjsonLine> export(
+      @QueryParam("fromSeq")
+          @Parameter(
+              description = "The first entry, from 1 (default 1)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"),
+              example = "1")
+          String fromSeq,
+      @QueryParam("toSeq")
+          @Parameter(
+              description = "The last entry (default: the log's size when the export starts)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"),
+              example = "120000")
+          String toSeq,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    Long first =
+        fromSeq == null
+            ? null
+            : RequestParameters.longInteger("fromSeq", fromSeq, 1, Long.MAX_VALUE);
+    Long last =
+        toSeq == null ? null : RequestParameters.longInteger("toSeq", toSeq, 1, Long.MAX_VALUE);
+    if (first != null && last != null && first > last) {
+      throw ProblemException.badRequest(
+          "fromSeq", "must be <= toSeq " + last + " but was " + first);
+    }
+    // split into lines again: each streamed item is followed by a line feed
+    return forwarder
+        .openStream(Downstream.AUDIT, () -> exports.export(first, last, authorization))
+        .onItem()
+        .transformToMulti(
+            response ->
+                RecordParser.newDelimited("\n", response).maxRecordSize(MAX_LINE_BYTES).toMulti())
+        .map(NdjsonLine::new);
   }
 
   @GET

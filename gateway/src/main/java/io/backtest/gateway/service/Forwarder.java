@@ -5,6 +5,7 @@ import io.backtest.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Forwarder {
   private static final TypeLiteral<Uni<DownstreamReply>> REPLY = new TypeLiteral<>() {};
+  private static final TypeLiteral<Uni<HttpClientResponse>> STREAM = new TypeLiteral<>() {};
 
   private final Map<Downstream, Guard> guards = new EnumMap<>(Downstream.class);
   private final Map<Downstream, Duration> timeouts = new EnumMap<>(Downstream.class);
@@ -113,6 +115,65 @@ public class Forwarder {
                     service.serviceName(), reply.status(), elapsedMillis(start)))
         .onFailure()
         .transform(failure -> unavailable(service, timeout, failure, elapsedMillis(start)));
+  }
+
+  /**
+   * Opens a streamed answer under the service's guard, which covers the wait for its status and
+   * headers, not the body that follows. The call answers its response paused; a success is handed
+   * over so, unread, to be streamed on (resumed by its reader); the service's problem is read (it
+   * is small) and passed through as for {@link #forward}; no usable answer fails with {@link
+   * DownstreamUnavailableException}.
+   */
+  public Uni<HttpClientResponse> openStream(
+      Downstream service, Supplier<Uni<HttpClientResponse>> call) {
+    long start = System.nanoTime();
+    Duration timeout = timeouts.get(service);
+    Uni<HttpClientResponse> guarded =
+        guards
+            .get(service)
+            .get(
+                () ->
+                    Uni.createFrom()
+                        .deferred(call::get)
+                        .call(
+                            response -> {
+                              int status = response.statusCode();
+                              if (status == 502 || status == 503 || status == 504) {
+                                // counted by the breaker like a refused connection
+                                return body(response)
+                                    .onItem()
+                                    .failWith(body -> new UnavailableAnswer(status));
+                              }
+                              return Uni.createFrom().voidItem();
+                            }),
+                STREAM);
+    return guarded
+        .onFailure()
+        .transform(failure -> unavailable(service, timeout, failure, elapsedMillis(start)))
+        .call(
+            response -> {
+              if (response.statusCode() < 400) {
+                return Uni.createFrom().voidItem();
+              }
+              return body(response)
+                  .onItem()
+                  .failWith(
+                      body ->
+                          new DownstreamProblemException(
+                              new DownstreamReply(
+                                  service,
+                                  response.statusCode(),
+                                  response.getHeader("Content-Type"),
+                                  null,
+                                  body.getBytes())));
+            });
+  }
+
+  /** Reads the whole body of a paused response: its handler is set before it flows again. */
+  private static Uni<io.vertx.core.buffer.Buffer> body(HttpClientResponse response) {
+    io.vertx.core.Future<io.vertx.core.buffer.Buffer> body = response.getDelegate().body();
+    response.resume();
+    return Uni.createFrom().completionStage(body.toCompletionStage());
   }
 
   private static DownstreamUnavailableException unavailable(

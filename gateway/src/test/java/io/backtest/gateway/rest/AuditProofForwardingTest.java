@@ -1,6 +1,7 @@
 package io.backtest.gateway.rest;
 
 import static io.backtest.gateway.GatewayRequests.asViewer;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,13 +10,15 @@ import io.backtest.gateway.stub.DownstreamStubs;
 import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transparency log through the gateway: signed tree heads, public keys and RFC 9162 proofs for
- * viewers, forwarded to audit-service with their sizes checked first.
+ * The transparency log through the gateway: signed tree heads, public keys, RFC 9162 proofs and the
+ * streamed export for viewers, forwarded to audit-service with their sizes checked first.
  */
 @QuarkusTest
 class AuditProofForwardingTest {
@@ -103,6 +106,103 @@ class AuditProofForwardingTest {
           .contentType("application/problem+json")
           .body("errors.field", contains(bad[2]));
     }
+    assertThat(stubs.audit().requestsWithCorrelationId(correlationId)).isEmpty();
+  }
+
+  /** An export as audit-service streams it: many lines, some long. */
+  private static String exportLines(int entries) {
+    StringBuilder body =
+        new StringBuilder(ApiExamples.AUDIT_EXPORT.lines().findFirst().orElseThrow());
+    body.append('\n');
+    for (int seq = 1; seq <= entries; seq++) {
+      body.append("{\"kind\":\"entry\",\"entry\":{\"seq\":")
+          .append(seq)
+          .append(",\"summary\":\"")
+          .append("x".repeat(seq % 500 == 0 ? 70_000 : 40))
+          .append("\"}}\n");
+    }
+    return body.append("{\"kind\":\"end\",\"entries\":").append(entries).append("}\n").toString();
+  }
+
+  @Test
+  void exportStreamsThroughLineForLineWithItsRange() {
+    String correlationId = "export-" + UUID.randomUUID();
+    String body = exportLines(3_000);
+    stubs
+        .audit()
+        .answer(
+            "GET",
+            "/api/v1/audit/export",
+            new Answer(200, "application/x-ndjson", body, Map.of(), Duration.ZERO, false));
+
+    Response response =
+        asViewer(correlationId)
+            .queryParam("fromSeq", 2)
+            .queryParam("toSeq", 3001)
+            .get("/api/v1/audit/export");
+
+    response.then().statusCode(200).contentType("application/x-ndjson");
+    // passed on as it arrives, never held whole
+    assertThat(response.header("Transfer-Encoding")).isEqualTo("chunked");
+    assertThat(response.asString()).isEqualTo(body);
+    var forwarded = stubs.audit().onlyRequestWithCorrelationId(correlationId);
+    assertThat(forwarded.queryParameters()).isEqualTo(Map.of("fromSeq", "2", "toSeq", "3001"));
+    assertThat(forwarded.header("Authorization")).startsWith("Bearer ");
+    assertThat(forwarded.header("Accept")).contains("application/x-ndjson");
+  }
+
+  @Test
+  void exportRefusedByAuditServiceIsPassedOnAsItsProblem() {
+    String correlationId = "export-refused-" + UUID.randomUUID();
+    stubs
+        .audit()
+        .answer(
+            "GET",
+            "/api/v1/audit/export",
+            new Answer(
+                400,
+                "application/problem+json",
+                """
+                {"type":"about:blank","title":"Bad Request","status":400,"detail":"toSeq is beyond the log","errors":[{"field":"toSeq","message":"must be <= 12, the entries in the log, but was 99"}]}""",
+                Map.of(),
+                Duration.ZERO,
+                false));
+
+    asViewer(correlationId)
+        .queryParam("toSeq", 99)
+        .get("/api/v1/audit/export")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("toSeq"));
+  }
+
+  @Test
+  void malformedExportRequestsAreRefusedAtTheGatewayAndAnonymousOnesUnauthorized() {
+    String correlationId = "export-bad-" + UUID.randomUUID();
+    for (Object[] bad :
+        new Object[][] {
+          {Map.of("fromSeq", "0"), "fromSeq"},
+          {Map.of("fromSeq", "first"), "fromSeq"},
+          {Map.of("toSeq", "-1"), "toSeq"},
+          {Map.of("fromSeq", "9", "toSeq", "3"), "fromSeq"},
+        }) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> query = (Map<String, String>) bad[0];
+      asViewer(correlationId)
+          .queryParams(query)
+          .get("/api/v1/audit/export")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", contains(bad[1]));
+    }
+    given()
+        .header("X-Correlation-Id", correlationId)
+        .get("/api/v1/audit/export")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
     assertThat(stubs.audit().requestsWithCorrelationId(correlationId)).isEmpty();
   }
 }

@@ -23,6 +23,7 @@ class OpenApiTest {
       List.of(
           "GET /api/v1/audit/entries",
           "GET /api/v1/audit/entries/{seq}",
+          "GET /api/v1/audit/export",
           "GET /api/v1/audit/proofs/consistency",
           "GET /api/v1/audit/proofs/inclusion",
           "GET /api/v1/audit/public-keys",
