@@ -86,6 +86,10 @@ public class StackTool {
         token-claims USER [PASSWORD]      print the access token's payload as JSON
       Demo:
         audit-key                         print a new Ed25519 private key (base64 PKCS#8) for audit-service
+        audit-export GATEWAY_URL DIR [FROM [TO]]
+                                          download the audit log's export (entries FROM..TO, default all)
+                                          to DIR/export.jsonl, the public keys to DIR/public-keys.json,
+                                          and add the latest signed head to DIR/witnessed-heads.jsonl
         demo GATEWAY_URL                  run two research cycles (noise, planted edge) through the gateway,
                                           then replay a market whose edge vanishes: drift, demotion
         bench-cycle GATEWAY_URL           time a 200-candidate walk-forward cycle over 100,000 synthetic bars
@@ -121,6 +125,7 @@ public class StackTool {
             case "token-claims" -> tokenCmd(rest, true);
             case "demo" -> demo(rest);
             case "audit-key" -> auditKey();
+            case "audit-export" -> auditExport(rest);
             case "bench-cycle" -> benchCycle(rest);
             default -> throw new UsageException("unknown command: " + cmd);
           };
@@ -155,6 +160,82 @@ public class StackTool {
   static String env(String name, String dflt) {
     String v = System.getenv(name);
     return v == null || v.isEmpty() ? dflt : v;
+  }
+
+  /**
+   * Downloads what the offline verifier needs, as a viewer would through the gateway: the export
+   * (streamed to the file), the public keys, and the latest signed head, which is added to the
+   * heads this machine has witnessed so far (one JSON line each, kept across runs): a later export
+   * that rewrote history must still agree with every head kept here.
+   */
+  static int auditExport(List<String> args) throws Exception {
+    if (args.size() < 2 || args.size() > 4) {
+      throw new UsageException("audit-export needs GATEWAY_URL DIR [FROM [TO]]");
+    }
+    String base = args.get(0).replaceAll("/+$", "");
+    java.nio.file.Path dir = java.nio.file.Path.of(args.get(1));
+    java.nio.file.Files.createDirectories(dir);
+    String token = fetchToken("viewer", "viewer");
+    StringBuilder query = new StringBuilder();
+    if (args.size() > 2) query.append("?fromSeq=").append(args.get(2));
+    if (args.size() > 3) query.append("&toSeq=").append(args.get(3));
+
+    java.nio.file.Path keys = dir.resolve("public-keys.json");
+    HttpResponse<String> k = HTTP.send(get(base + "/api/v1/audit/public-keys", token, "application/json"),
+        HttpResponse.BodyHandlers.ofString());
+    expectHttp(k.statusCode() == 200, "GET /api/v1/audit/public-keys answered HTTP " + k.statusCode() + ": " + abbreviate(k.body(), 400));
+    java.nio.file.Files.writeString(keys, k.body());
+
+    HttpResponse<String> h = HTTP.send(get(base + "/api/v1/audit/tree-head", token, "application/json"),
+        HttpResponse.BodyHandlers.ofString());
+    java.nio.file.Path witnessed = dir.resolve("witnessed-heads.jsonl");
+    if (h.statusCode() == 200) {
+      String line = JSON.writeValueAsString(JSON.readTree(h.body())) + "\n";
+      List<String> kept = java.nio.file.Files.exists(witnessed)
+          ? java.nio.file.Files.readAllLines(witnessed) : List.of();
+      if (!kept.contains(line.strip())) {
+        java.nio.file.Files.writeString(witnessed, line, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
+    } else {
+      expectHttp(h.statusCode() == 404, "GET /api/v1/audit/tree-head answered HTTP " + h.statusCode() + ": " + abbreviate(h.body(), 400));
+      if (!java.nio.file.Files.exists(witnessed)) java.nio.file.Files.writeString(witnessed, "");
+    }
+
+    java.nio.file.Path export = dir.resolve("export.jsonl");
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/export" + query))
+        .timeout(Duration.ofMinutes(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/x-ndjson, application/problem+json")
+        .GET()
+        .build();
+    HttpResponse<java.nio.file.Path> e = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(export));
+    if (e.statusCode() != 200) {
+      String body = java.nio.file.Files.readString(export);
+      java.nio.file.Files.delete(export);
+      throw new IllegalStateException("GET /api/v1/audit/export" + query + " answered HTTP " + e.statusCode() + ": " + abbreviate(body, 800));
+    }
+    long lines;
+    try (var stream = java.nio.file.Files.lines(export)) {
+      lines = stream.count();
+    }
+    System.out.printf("audit export: %d lines, %d bytes in %s; keys in %s; %d witnessed head(s) in %s%n",
+        lines, java.nio.file.Files.size(export), export, keys,
+        java.nio.file.Files.readAllLines(witnessed).stream().filter(l -> !l.isBlank()).count(), witnessed);
+    return 0;
+  }
+
+  static void expectHttp(boolean ok, String message) {
+    if (!ok) throw new IllegalStateException(message);
+  }
+
+  static HttpRequest get(String url, String token, String accept) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", accept)
+        .GET()
+        .build();
   }
 
   /** Prints a new Ed25519 private key, PKCS#8 in base64: audit-service's tree-head signing key. */
