@@ -1,6 +1,7 @@
 package io.backtest.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +10,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.backtest.contracts.events.MonitoringAlert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,6 +147,47 @@ class EventSchemaTest {
         .hasSameSizeAs(EventCatalog.ALL);
     assertThat(SampleEvents.all().keySet()).containsExactlyInAnyOrderElementsOf(EventCatalog.ALL);
     assertThat(EventCatalog.BACKTEST_REQUESTED.partitions()).isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void platformAlertNamesItsComponentAndAnAlertNamingNothingIsRejectedOnBothSides() {
+    MonitoringAlert platform =
+        new MonitoringAlert(
+            UUID.fromString("0f8e7d6c-5b4a-4392-8170-6a5b4c3d2e1f"),
+            "CRITICAL",
+            "audit-dead-letter",
+            null,
+            null,
+            "audit-service",
+            "record market.bars-2@17 dead-lettered: ce_source is missing",
+            Map.of("partition", 2.0, "offset", 17.0),
+            Instant.parse("2026-01-05T10:00:00Z"));
+    ObjectNode json = EventJson.mapper().valueToTree(platform);
+    Schema schema = schemaOf(EventCatalog.MONITORING_ALERT);
+
+    assertThat(platform.subject()).isEqualTo("audit-service");
+    assertThat(schema.validate(json)).isEmpty();
+    ObjectNode namingNothing = json.deepCopy().putNull("component");
+    assertThat(schema.validate(namingNothing)).isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                EventJson.read(
+                    EventJson.mapper().writeValueAsString(namingNothing), MonitoringAlert.class))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("platform component");
+    assertThatThrownBy(
+            () ->
+                new MonitoringAlert(
+                    platform.alertId(),
+                    "CRITICAL",
+                    "audit-dead-letter",
+                    null,
+                    null,
+                    " ",
+                    platform.message(),
+                    Map.of(),
+                    platform.raisedAt()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   static JsonNode readSchemaFile(String file) throws IOException {

@@ -233,6 +233,7 @@ final class SampleEvents {
             "drift",
             STRATEGY,
             "AAPL",
+            null,
             "drift: CUSUM 61.2 > 50 after 340 bars",
             Map.of("statistic", 61.2, "threshold", 50.0, "window", 340.0),
             T));

@@ -20,6 +20,15 @@ public interface AuditConfig {
   /** When tree heads are signed. */
   Checkpoint checkpoint();
 
+  /** Ingestion from Kafka. */
+  Ingest ingest();
+
+  interface Ingest {
+    /** How often {@code audit_ingest_lag_records} is measured (read by {@code IngestLag}). */
+    @WithDefault("2s")
+    Duration lagRefresh();
+  }
+
   interface Signing {
     /**
      * The Ed25519 private key, PKCS#8, base64 of the DER or PEM. In Kubernetes from a Secret

@@ -116,12 +116,13 @@ public final class EventSummaries {
                   count(e.window(), "bar"),
                   e.reason());
       case MonitoringAlert e ->
-          "%s alert (%s)%s%s: %s"
+          "%s alert (%s)%s%s%s: %s"
               .formatted(
                   e.severity(),
                   e.kind(),
                   e.strategyId() == null ? "" : " on strategy " + e.strategyId(),
                   e.symbol() == null ? "" : " for " + e.symbol(),
+                  e.component() == null ? "" : " in " + e.component(),
                   e.message());
       case AuditCheckpoint e ->
           "Tree head signed: %s %s, root %s, key %s at %s"

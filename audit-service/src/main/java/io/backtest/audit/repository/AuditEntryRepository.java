@@ -10,7 +10,10 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The stored audit log. Writers must hold the append lock ({@link #lockForAppend()}). */
@@ -35,9 +38,20 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
         .replaceWithVoid();
   }
 
-  /** Whether an event is already in the log. */
-  public Uni<Boolean> containsEvent(UUID eventId) {
-    return count("eventId", eventId).map(n -> n > 0);
+  /** Which of {@code eventIds} the log already holds, in one query. */
+  public Uni<Set<UUID>> knownEventIds(Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Uni.createFrom().item(Set.of());
+    }
+    return getSession()
+        .chain(
+            session ->
+                session
+                    .createSelectionQuery(
+                        "select e.eventId from AuditEntry e where e.eventId in :ids", UUID.class)
+                    .setParameter("ids", eventIds)
+                    .getResultList())
+        .map(HashSet::new);
   }
 
   /** The last entry, or null for an empty log. */

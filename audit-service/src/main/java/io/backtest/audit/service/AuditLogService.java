@@ -27,8 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Appends events to the audit log (hash chain and Merkle tree), reads it, and verifies it. */
 @ApplicationScoped
@@ -54,45 +57,82 @@ public class AuditLogService {
 
   /**
    * Appends an event as the next entry, unless the log already holds its id (a redelivery), in
-   * which case nothing changes. Appends are serialised by a transaction-scoped advisory lock, so
-   * seq is gapless and each entry links to the one committed before it.
+   * which case nothing changes: {@link #appendAll} with one event.
    *
    * @return the new entry, or empty for a redelivered event
    */
+  public Uni<Optional<AuditEntry>> append(ReceivedEvent event) {
+    return appendAll(List.of(event)).map(rows -> rows.stream().findFirst());
+  }
+
   /**
-   * Appends an event as the next entry, unless the log already holds its id (a redelivery), in
-   * which case nothing changes. Appends are serialised by a transaction-scoped advisory lock, so
-   * seq is gapless and each entry links to the one committed before it. The entry's leaf hash and
-   * the subtrees it completes are written in the same transaction.
+   * Appends events as the next entries, in the given order, in one transaction: one advisory lock
+   * (appends are serialised across instances, so seq is gapless and each entry links to the one
+   * committed before it), one query for the ids the log already holds, one read of the tip, the
+   * rows in statement batches, and the subtrees they complete in one statement. An event whose id
+   * the log already holds (a redelivery), or that came earlier in the same list, changes nothing.
+   * Any failure rolls back the whole list.
    *
-   * @return the new entry, or empty for a redelivered event
+   * @return the new entries in seq order; fewer than the events when some were already recorded
    */
   @WithTransaction
-  public Uni<Optional<AuditEntry>> append(ReceivedEvent event) {
+  public Uni<List<AuditEntry>> appendAll(List<ReceivedEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
     return repository
         .lockForAppend()
-        // checked under the lock: a concurrent append of the same id has committed or not started
-        .chain(() -> repository.containsEvent(event.eventId()))
+        // checked under the lock: a concurrent append of the same ids has committed or not started
+        .chain(() -> repository.knownEventIds(events.stream().map(ReceivedEvent::eventId).toList()))
         .chain(
             known -> {
-              if (known) {
-                return Uni.createFrom().item(Optional.<AuditEntry>empty());
+              Set<UUID> seen = new HashSet<>(known);
+              List<ReceivedEvent> fresh = new ArrayList<>(events.size());
+              for (ReceivedEvent event : events) {
+                if (seen.add(event.eventId())) {
+                  fresh.add(event);
+                }
               }
-              return tree.tip().chain(tip -> appendAfter(tip, event)).map(Optional::of);
+              if (fresh.isEmpty()) {
+                return Uni.createFrom().item(List.<AuditEntry>of());
+              }
+              return tree.tip().chain(tip -> appendAfter(tip, fresh));
             });
   }
 
-  private Uni<AuditEntry> appendAfter(MerkleLog.Tip tip, ReceivedEvent event) {
+  /**
+   * Proves that the log can be appended to right now: takes the append lock and reads the tip, in a
+   * transaction that writes nothing. Ingestion asks it when one event fails on its own, to tell an
+   * event the database refuses from a database that refuses everything.
+   *
+   * @return the number of entries
+   */
+  @WithTransaction
+  public Uni<Long> probeAppend() {
+    return repository.lockForAppend().chain(tree::tip).map(MerkleLog.Tip::size);
+  }
+
+  private Uni<List<AuditEntry>> appendAfter(MerkleLog.Tip tip, List<ReceivedEvent> events) {
     AuditEntry head = tip.head();
-    long seq = tip.size() + 1;
+    long seq = tip.size();
     Sha256 prevHash = head == null ? Sha256.ZERO : Sha256.of(head.hash);
     // microseconds: the database's precision, so that the hashed time is the stored one
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    LogEntry entry = AuditEntryMapper.toLogEntry(event, seq, prevHash, now);
-    AuditEntry row = AuditEntryMapper.toRow(entry, HashChain.hash(entry));
-    Sha256 leafHash = MerkleHash.leafHash(entry.canonicalJson().getBytes(StandardCharsets.UTF_8));
-    row.leafHash = leafHash.bytes();
-    return repository.persist(row).call(() -> tree.append(tip, row, leafHash));
+    List<AuditEntry> rows = new ArrayList<>(events.size());
+    for (ReceivedEvent event : events) {
+      LogEntry entry = AuditEntryMapper.toLogEntry(event, ++seq, prevHash, now);
+      Sha256 hash = HashChain.hash(entry);
+      AuditEntry row = AuditEntryMapper.toRow(entry, hash);
+      row.leafHash =
+          MerkleHash.leafHash(entry.canonicalJson().getBytes(StandardCharsets.UTF_8)).bytes();
+      rows.add(row);
+      prevHash = hash;
+    }
+    return repository
+        .persist(rows)
+        .chain(() -> tree.append(tip, rows))
+        // the rows reach the database at the flush, before the transaction commits
+        .replaceWith(rows);
   }
 
   /** One page of entries matching {@code filter}, in seq order, with the total count. */

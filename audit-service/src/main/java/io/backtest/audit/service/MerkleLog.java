@@ -14,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -56,13 +57,23 @@ public class MerkleLog {
             });
   }
 
-  /** Appends a leaf to {@code tip}'s tree and stores the subtrees it completes. */
-  public Uni<Void> append(Tip tip, AuditEntry row, Sha256 leafHash) {
-    List<MerkleNode> completed = tip.appender().append(leafHash);
+  /**
+   * Appends the leaves of {@code rows} (new entries after {@code tip}, in seq order, each with its
+   * leaf hash) to {@code tip}'s tree and stores the subtrees they complete, in one statement.
+   */
+  public Uni<Void> append(Tip tip, List<AuditEntry> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<MerkleNode> completed = new ArrayList<>();
+    for (AuditEntry row : rows) {
+      completed.addAll(tip.appender().append(Sha256.of(row.leafHash)));
+    }
+    AuditEntry last = rows.getLast();
     return nodes
         .insertNodes(completed)
         // checked again by the next tip(): a rollback leaves a cache that no longer matches
-        .invoke(() -> cached.set(new Tip(row, tip.appender(), leafHash)));
+        .invoke(() -> cached.set(new Tip(last, tip.appender(), Sha256.of(last.leafHash))));
   }
 
   private Uni<Tip> rebuild(AuditEntry head) {

@@ -409,14 +409,45 @@ class EventSummariesTest {
     assertThat(
             EventSummaries.of(
                 new MonitoringAlert(
-                    id, "CRITICAL", "drift", id, "AAPL", "drift: CUSUM 61.2 > 50", Map.of(), at)))
+                    id,
+                    "CRITICAL",
+                    "drift",
+                    id,
+                    "AAPL",
+                    null,
+                    "drift: CUSUM 61.2 > 50",
+                    Map.of(),
+                    at)))
         .isEqualTo(
             "CRITICAL alert (drift) on strategy " + id + " for AAPL: drift: CUSUM 61.2 > 50");
     assertThat(
             EventSummaries.of(
                 new MonitoringAlert(
-                    id, "INFO", "feed-gap", null, "AAPL", "no bar for 3 minutes", Map.of(), at)))
+                    id,
+                    "INFO",
+                    "feed-gap",
+                    null,
+                    "AAPL",
+                    null,
+                    "no bar for 3 minutes",
+                    Map.of(),
+                    at)))
         .isEqualTo("INFO alert (feed-gap) for AAPL: no bar for 3 minutes");
+    assertThat(
+            EventSummaries.of(
+                new MonitoringAlert(
+                    id,
+                    "CRITICAL",
+                    "audit-dead-letter",
+                    null,
+                    null,
+                    "audit-service",
+                    "record market.bars-2@17 dead-lettered: ce_source is missing",
+                    Map.of("partition", 2.0, "offset", 17.0),
+                    at)))
+        .isEqualTo(
+            "CRITICAL alert (audit-dead-letter) in audit-service:"
+                + " record market.bars-2@17 dead-lettered: ce_source is missing");
   }
 
   @Test

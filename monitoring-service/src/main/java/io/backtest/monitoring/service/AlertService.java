@@ -105,6 +105,7 @@ public class AlertService {
             REGIME_CHANGE,
             d.strategyId,
             change.symbol(),
+            null,
             "%s %s regime changed (%s: %s -> %s) under live strategy %s: %s"
                 .formatted(
                     change.symbol(),

@@ -365,6 +365,7 @@ public class PaperTradingService {
             DRIFT,
             d.strategyId,
             d.symbol,
+            null,
             "strategy "
                 + d.strategyId
                 + " ("
