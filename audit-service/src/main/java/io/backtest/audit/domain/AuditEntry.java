@@ -8,13 +8,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
 
 /**
  * One stored entry of the append-only audit log (table {@code audit_entry}; the database rejects
  * updates and deletes, except filling in a missing leaf hash once). See {@link
- * io.backtest.audit.log.LogEntry} for what is hashed.
+ * io.backtest.audit.log.LogEntry} for what is hashed. Immutable for Hibernate too: never
+ * dirty-checked or updated (a missing leaf hash is filled in by a native statement).
  */
 @Entity
+@Immutable
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
   /** Position in the log, gapless from 1, assigned under the append lock. */

@@ -121,10 +121,11 @@ public class AuditLogService {
     List<AuditEntry> rows = new ArrayList<>(events.size());
     for (ReceivedEvent event : events) {
       LogEntry entry = AuditEntryMapper.toLogEntry(event, ++seq, prevHash, now);
-      Sha256 hash = HashChain.hash(entry);
+      // the leaf is canonicalised once: the chain and the tree hash the same bytes
+      byte[] leaf = entry.canonicalJson().getBytes(StandardCharsets.UTF_8);
+      Sha256 hash = HashChain.hash(prevHash, leaf);
       AuditEntry row = AuditEntryMapper.toRow(entry, hash);
-      row.leafHash =
-          MerkleHash.leafHash(entry.canonicalJson().getBytes(StandardCharsets.UTF_8)).bytes();
+      row.leafHash = MerkleHash.leafHash(leaf).bytes();
       rows.add(row);
       prevHash = hash;
     }

@@ -57,7 +57,8 @@ public final class CanonicalJson {
    *     a node that is not JSON (binary, POJO)
    */
   public static String canonicalize(JsonNode value) {
-    StringBuilder out = new StringBuilder();
+    // an entry is typically a few hundred bytes to a few kilobytes: start big enough for most
+    StringBuilder out = new StringBuilder(1024);
     write(value, out);
     return out.toString();
   }
@@ -113,7 +114,10 @@ public final class CanonicalJson {
   /** RFC 8785 section 3.2.2.2: only '"', '\' and the C0 controls are escaped. */
   private static void writeString(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = plainPrefix(s);
+    // the common case: nothing to escape and no surrogate to check, appended in one go
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -142,6 +146,20 @@ public final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  /**
+   * The length of the longest prefix of {@code s} that is written as it is (no escape, no
+   * surrogate).
+   */
+  private static int plainPrefix(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return s.length();
   }
 
   /** The IEEE 754 double a JSON number denotes (I-JSON numbers are doubles, RFC 7493 2.2). */

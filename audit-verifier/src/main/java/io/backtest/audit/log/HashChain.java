@@ -16,7 +16,15 @@ public final class HashChain {
 
   /** The hash of {@code entry}. */
   public static Sha256 hash(LogEntry entry) {
-    return Sha256.digest(
-        entry.prevHash().bytes(), entry.canonicalJson().getBytes(StandardCharsets.UTF_8));
+    return hash(entry.prevHash(), entry.canonicalJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The hash of an entry given as its canonical JSON (the leaf's bytes), for callers that already
+   * hold them: {@code canonicalJson} must be {@code entry.canonicalJson()} in UTF-8, {@code
+   * prevHash} its {@code prevHash}.
+   */
+  public static Sha256 hash(Sha256 prevHash, byte[] canonicalJson) {
+    return Sha256.digest(prevHash.bytes(), canonicalJson);
   }
 }
