@@ -82,8 +82,25 @@ public final class AuditApi {
     }
   }
 
-  /** A JDBC connection to the test run's database, as its owner (a superuser locally). */
+  /**
+   * A JDBC connection to the test run's database as the owner of its tables (the user Flyway
+   * migrates as; a superuser locally).
+   */
   public static Connection database() throws SQLException {
+    Config config = ConfigProvider.getConfig();
+    return DriverManager.getConnection(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config
+            .getOptionalValue("quarkus.flyway.username", String.class)
+            .orElseGet(() -> config.getValue("quarkus.datasource.username", String.class)),
+        config
+            .getOptionalValue("quarkus.flyway.password", String.class)
+            .or(() -> config.getOptionalValue("quarkus.datasource.password", String.class))
+            .orElse(""));
+  }
+
+  /** A JDBC connection to the test run's database as the service's own, restricted role. */
+  public static Connection databaseAsService() throws SQLException {
     Config config = ConfigProvider.getConfig();
     return DriverManager.getConnection(
         config.getValue("quarkus.datasource.jdbc.url", String.class),

@@ -29,6 +29,23 @@ public interface AuditConfig {
     Duration lagRefresh();
   }
 
+  /** The monthly partitions of the log. */
+  Partitions partitions();
+
+  interface Partitions {
+    /**
+     * Months after the current one (UTC) whose partitions exist ahead of time; checked at start-up
+     * and every {@link #checkEvery()}. A row no partition covers lands in the DEFAULT partition and
+     * moves into its month's partition when that is created.
+     */
+    @WithDefault("3")
+    int monthsAhead();
+
+    /** How often the partitions ahead are checked (and created when missing). */
+    @WithDefault("24h")
+    Duration checkEvery();
+  }
+
   interface Signing {
     /**
      * The Ed25519 private key, PKCS#8, base64 of the DER or PEM. In Kubernetes from a Secret

@@ -38,7 +38,11 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
         .replaceWithVoid();
   }
 
-  /** Which of {@code eventIds} the log already holds, in one query. */
+  /**
+   * Which of {@code eventIds} the log already holds, in one query: looked up in {@code
+   * audit_event_id}, which holds every entry's id whatever partition the entry is in (or whether
+   * its month was archived).
+   */
   public Uni<Set<UUID>> knownEventIds(Collection<UUID> eventIds) {
     if (eventIds.isEmpty()) {
       return Uni.createFrom().item(Set.of());
@@ -47,8 +51,8 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
         .chain(
             session ->
                 session
-                    .createSelectionQuery(
-                        "select e.eventId from AuditEntry e where e.eventId in :ids", UUID.class)
+                    .createNativeQuery(
+                        "select event_id from audit_event_id where event_id in (:ids)", UUID.class)
                     .setParameter("ids", eventIds)
                     .getResultList())
         .map(HashSet::new);
@@ -72,6 +76,30 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
   /** Entries after {@code seq}, up to {@code last}, in order, at most {@code limit}. */
   public Uni<List<AuditEntry>> entriesAfter(long seq, long last, int limit) {
     return find("seq > ?1 and seq <= ?2", Sort.by("seq"), seq, last).range(0, limit - 1).list();
+  }
+
+  /** The entries whose seq is in {@code first..last}, in seq order (one per seq). */
+  public Uni<List<AuditEntry>> entriesAt(long first, long last) {
+    return find("seq >= ?1 and seq <= ?2", Sort.by("seq"), first, last).list();
+  }
+
+  /**
+   * The first seq in {@code first..last} that more than one stored row claims, 0 when none. (A
+   * query for entities cannot show it: the session holds one entity per seq.)
+   */
+  public Uni<Long> firstSeqStoredTwice(long first, long last) {
+    return getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select coalesce(min(seq), 0) from (select seq from audit_entry"
+                            + " where seq >= :first and seq <= :last"
+                            + " group by seq having count(*) > 1) twice",
+                        Long.class)
+                    .setParameter("first", first)
+                    .setParameter("last", last)
+                    .getSingleResult());
   }
 
   /** One page of the entries that match, in seq order. */

@@ -123,22 +123,25 @@ public class MerkleNodeRepository {
                     .getSingleResult());
   }
 
-  /** Fills in the missing leaf hash of an entry (the one change the table allows). */
+  /**
+   * Fills in the missing leaf hash of an entry, the one change the log allows, through the database
+   * function {@code audit_fill_leaf_hash}: the service's role holds no UPDATE on the log, and the
+   * function (run as the tables' owner) can set nothing but a null leaf hash.
+   */
   public Uni<Void> fillLeafHash(long seq, Sha256 leafHash) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(
-                        "update audit_entry set leaf_hash = decode('"
-                            + leafHash.hex()
-                            + "','hex') where seq = "
-                            + seq
-                            + " and leaf_hash is null")
-                    .executeUpdate())
+                        "select audit_fill_leaf_hash(:seq, decode(:leafHash, 'hex'))",
+                        Boolean.class)
+                    .setParameter("seq", seq)
+                    .setParameter("leafHash", leafHash.hex())
+                    .getSingleResult())
         .invoke(
-            updated -> {
-              if (updated != 1) {
+            filled -> {
+              if (!Boolean.TRUE.equals(filled)) {
                 throw new IllegalStateException("entry " + seq + " already has a leaf hash");
               }
             })

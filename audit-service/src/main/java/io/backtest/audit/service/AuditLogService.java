@@ -166,6 +166,12 @@ public class AuditLogService {
    */
   @WithSession
   public Uni<LogVerification> verify() {
+    return verify(config.verifyPageSize());
+  }
+
+  /** {@link #verify()}, reading {@code pageSize} entries per query. */
+  @WithSession
+  Uni<LogVerification> verify(int pageSize) {
     return heads
         .allInOrder()
         .chain(
@@ -186,7 +192,8 @@ public class AuditLogService {
                   .headSeq()
                   .chain(
                       head ->
-                          verifyPages(new Verifiers(new ChainVerifier(), merkle, signed), head));
+                          verifyPages(
+                              new Verifiers(new ChainVerifier(), merkle, signed), head, pageSize));
             });
   }
 
@@ -199,7 +206,7 @@ public class AuditLogService {
     }
   }
 
-  private Uni<LogVerification> verifyPages(Verifiers verifiers, long head) {
+  private Uni<LogVerification> verifyPages(Verifiers verifiers, long head, int pageSize) {
     long after = verifiers.chain().verified();
     if (after >= head) {
       LogVerifier.Result result = verifiers.merkle().finish();
@@ -210,38 +217,58 @@ public class AuditLogService {
                       result.entries(), result.rootHash(), result.headsVerified())
                   : verifiers.failed(result));
     }
+    long last = Math.min(head, after + pageSize);
+    // a page is a range of positions, not a number of rows, checked for positions that two rows
+    // claim: such a position is named whichever of its rows the page holds
     return repository
-        .entriesAfter(after, head, config.verifyPageSize())
+        .firstSeqStoredTwice(after + 1, last)
         .chain(
-            rows -> {
-              if (rows.isEmpty()) {
-                return Uni.createFrom()
-                    .item(
-                        LogVerification.invalidEntry(
-                            after + 1, "entries " + (after + 1) + " to " + head + " are missing"));
-              }
-              for (AuditEntry row : rows) {
-                Optional<LogVerification> violation = check(verifiers, row);
-                if (violation.isPresent()) {
-                  Log.warnf(
-                      "audit log verification failed at %s: %s",
-                      violation.get().firstInvalidSeq() != null
-                          ? "entry " + violation.get().firstInvalidSeq()
-                          : "head " + violation.get().firstInvalidHead(),
-                      violation.get().reason());
-                  return Uni.createFrom().item(violation.get());
-                }
-              }
-              // the page's entities are no longer needed: keep the session small
-              return repository
-                  .getSession()
-                  .invoke(session -> session.clear())
-                  .chain(() -> verifyPages(verifiers, head));
-            });
+            storedTwice ->
+                repository
+                    .entriesAt(after + 1, last)
+                    .chain(rows -> verifyPage(verifiers, head, pageSize, rows, storedTwice)));
+  }
+
+  private Uni<LogVerification> verifyPage(
+      Verifiers verifiers, long head, int pageSize, List<AuditEntry> rows, long storedTwice) {
+    long after = verifiers.chain().verified();
+    if (rows.isEmpty()) {
+      return Uni.createFrom()
+          .item(
+              LogVerification.invalidEntry(
+                  after + 1, "entries " + (after + 1) + " to " + head + " are missing"));
+    }
+    for (AuditEntry row : rows) {
+      Optional<LogVerification> violation = check(verifiers, row);
+      if (violation.isEmpty() && row.seq == storedTwice) {
+        violation =
+            Optional.of(
+                LogVerification.invalidEntry(
+                    row.seq, "entry " + row.seq + " is stored more than once"));
+      }
+      if (violation.isPresent()) {
+        Log.warnf(
+            "audit log verification failed at %s: %s",
+            violation.get().firstInvalidSeq() != null
+                ? "entry " + violation.get().firstInvalidSeq()
+                : "head " + violation.get().firstInvalidHead(),
+            violation.get().reason());
+        return Uni.createFrom().item(violation.get());
+      }
+    }
+    // the page's entities are no longer needed: keep the session small
+    return repository
+        .getSession()
+        .invoke(session -> session.clear())
+        .chain(() -> verifyPages(verifiers, head, pageSize));
   }
 
   /** The leaf (and the heads it completes) first, then the chain link. */
   private static Optional<LogVerification> check(Verifiers verifiers, AuditEntry row) {
+    if (row.seq <= verifiers.chain().verified()) {
+      return Optional.of(
+          LogVerification.invalidEntry(row.seq, "entry " + row.seq + " is stored more than once"));
+    }
     LogEntry entry;
     Sha256 storedHash;
     Sha256 storedLeafHash;

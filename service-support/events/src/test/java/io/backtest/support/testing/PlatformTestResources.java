@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,16 +28,23 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *
  * <p>Uses the services {@code ./stack} runs when they answer (the only way on machines without a
  * Docker engine), else starts Testcontainers when a Docker engine is available, else fails saying
- * what to start. Init args: {@code database} (base name; omit for no database), {@code kafka}
- * ({@code true} by default), {@code redis} and {@code keycloak} ({@code false} by default).
+ * what to start. Init args: {@code database} (base name; omit for no database), {@code app-role}
+ * (with a database: the service connects as a login role of this base name, made for the run with a
+ * password and dropped afterwards, while Flyway migrates as the owner; omit to connect as the
+ * owner), {@code kafka} ({@code true} by default), {@code redis} and {@code keycloak} ({@code
+ * false} by default).
  */
 public class PlatformTestResources implements QuarkusTestResourceLifecycleManager {
   private static final Logger LOG = Logger.getLogger(PlatformTestResources.class);
+
+  /** Stands for an empty password where Quarkus needs a value; never asked for by the server. */
+  private static final String NO_PASSWORD = "none";
 
   private final String runId = LocalInfrastructure.newRunId();
   private final List<GenericContainer<?>> containers = new ArrayList<>();
   private final List<Runnable> cleanups = new ArrayList<>();
   private String database;
+  private String appRole;
   private boolean kafka = true;
   private boolean redis;
   private boolean keycloak;
@@ -44,6 +52,7 @@ public class PlatformTestResources implements QuarkusTestResourceLifecycleManage
   @Override
   public void init(Map<String, String> args) {
     database = args.get("database");
+    appRole = args.get("app-role");
     kafka = Boolean.parseBoolean(args.getOrDefault("kafka", "true"));
     redis = Boolean.parseBoolean(args.getOrDefault("redis", "false"));
     keycloak = Boolean.parseBoolean(args.getOrDefault("keycloak", "false"));
@@ -100,6 +109,23 @@ public class PlatformTestResources implements QuarkusTestResourceLifecycleManage
     String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
     String finalUser = user;
     String finalPassword = password;
+    String role = null;
+    String rolePassword = null;
+    if (appRole != null) {
+      // a role of the run's own, so that runs never share or reset one another's (roles belong to
+      // the cluster); the migrations grant it what the service may do. Dropped after the database
+      // (cleanups run in reverse), which holds its privileges.
+      role = appRole + "_" + runId;
+      rolePassword = UUID.randomUUID().toString();
+      sql(
+          admin,
+          user,
+          password,
+          "create role \"" + role + "\" login password '" + rolePassword + "'");
+      String finalRole = role;
+      cleanups.add(
+          () -> sql(admin, finalUser, finalPassword, "drop role if exists \"" + finalRole + "\""));
+    }
     sql(admin, user, password, "create database \"" + name + "\"");
     cleanups.add(
         () ->
@@ -109,8 +135,17 @@ public class PlatformTestResources implements QuarkusTestResourceLifecycleManage
                 finalPassword,
                 "drop database if exists \"" + name + "\" with (force)"));
     Map<String, String> config = new HashMap<>();
-    config.put("quarkus.datasource.username", user);
-    config.put("quarkus.datasource.password", password);
+    if (appRole == null) {
+      config.put("quarkus.datasource.username", user);
+      config.put("quarkus.datasource.password", password);
+    } else {
+      config.put("quarkus.datasource.username", role);
+      config.put("quarkus.datasource.password", rolePassword);
+      config.put("quarkus.flyway.username", user);
+      // Quarkus uses Flyway's own user only with a password, and an empty value counts as none;
+      // a user without a password can only be trusted by the server, which then asks for none
+      config.put("quarkus.flyway.password", password.isEmpty() ? NO_PASSWORD : password);
+    }
     config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + name);
     config.put(
         "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + name);
