@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * <p>System properties: {@code audit.bench.events} (phase 1, default 50,000), {@code
  * audit.bench.rate} and {@code audit.bench.seconds} (phase 2, default 6,000/s for 20 s), {@code
  * audit.bench.drain-timeout-seconds} (per phase, default 1,800), {@code audit.bench.jvm-options}
- * (the service's JVM, default {@code ./stack}'s).
+ * (the service's JVM, default the Kubernetes deployment's: {@code -Xmx288m}, the JVM's own JIT and
+ * collector; {@code ./stack}'s dev options stop at the C1 compiler for quick starts).
  *
  * <ol>
  *   <li><b>Backlog</b>: the events are produced before a fresh audit-service starts, so that the
@@ -66,7 +67,7 @@ class AuditIngestBenchmark {
       Duration.ofSeconds(Long.getLong("audit.bench.drain-timeout-seconds", 1_800));
   private static final List<String> JVM_OPTIONS =
       System.getProperty("audit.bench.jvm-options", "").isBlank()
-          ? AuditServiceProcess.STACK_JVM_OPTIONS
+          ? AuditServiceProcess.DEPLOYMENT_JVM_OPTIONS
           : Arrays.asList(System.getProperty("audit.bench.jvm-options").trim().split("\\s+"));
 
   /** Records the service read and has not yet appended (a gauge). */
