@@ -155,7 +155,8 @@ public class AuditExportService {
             });
   }
 
-  private static String lines(List<AuditEntry> rows, List<StoredTreeHead> signed) {
+  /** The lines of a page: each entry, and each head right after the entry at its size. */
+  static String lines(List<AuditEntry> rows, List<StoredTreeHead> signed) {
     List<String> lines = new ArrayList<>(rows.size() + signed.size());
     Iterator<StoredTreeHead> next = signed.iterator();
     StoredTreeHead head = next.hasNext() ? next.next() : null;
@@ -171,7 +172,8 @@ public class AuditExportService {
         Log.warnf("audit export stops at entry %d, which cannot be read: %s", row.seq, e);
         throw new IllegalStateException("entry " + row.seq + " cannot be read", e);
       }
-      while (head != null && head.treeSize == row.seq) {
+      // by value: both are boxed, and == compares only the small ones by value
+      while (head != null && head.treeSize.equals(row.seq)) {
         lines.add(ExportLines.head(TreeHeadMapper.toSigned(head)));
         head = next.hasNext() ? next.next() : null;
       }
