@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -173,55 +174,55 @@ public class StackTool {
       throw new UsageException("audit-export needs GATEWAY_URL DIR [FROM [TO]]");
     }
     String base = args.get(0).replaceAll("/+$", "");
-    java.nio.file.Path dir = java.nio.file.Path.of(args.get(1));
-    java.nio.file.Files.createDirectories(dir);
+    Path dir = Path.of(args.get(1));
+    Files.createDirectories(dir);
     String token = fetchToken("viewer", "viewer");
     StringBuilder query = new StringBuilder();
     if (args.size() > 2) query.append("?fromSeq=").append(args.get(2));
     if (args.size() > 3) query.append("&toSeq=").append(args.get(3));
 
-    java.nio.file.Path keys = dir.resolve("public-keys.json");
+    Path keys = dir.resolve("public-keys.json");
     HttpResponse<String> k = HTTP.send(get(base + "/api/v1/audit/public-keys", token, "application/json"),
         HttpResponse.BodyHandlers.ofString());
     expectHttp(k.statusCode() == 200, "GET /api/v1/audit/public-keys answered HTTP " + k.statusCode() + ": " + abbreviate(k.body(), 400));
-    java.nio.file.Files.writeString(keys, k.body());
+    Files.writeString(keys, k.body());
 
     HttpResponse<String> h = HTTP.send(get(base + "/api/v1/audit/tree-head", token, "application/json"),
         HttpResponse.BodyHandlers.ofString());
-    java.nio.file.Path witnessed = dir.resolve("witnessed-heads.jsonl");
+    Path witnessed = dir.resolve("witnessed-heads.jsonl");
     if (h.statusCode() == 200) {
       String line = JSON.writeValueAsString(JSON.readTree(h.body())) + "\n";
-      List<String> kept = java.nio.file.Files.exists(witnessed)
-          ? java.nio.file.Files.readAllLines(witnessed) : List.of();
+      List<String> kept = Files.exists(witnessed)
+          ? Files.readAllLines(witnessed) : List.of();
       if (!kept.contains(line.strip())) {
-        java.nio.file.Files.writeString(witnessed, line, java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(witnessed, line, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       }
     } else {
       expectHttp(h.statusCode() == 404, "GET /api/v1/audit/tree-head answered HTTP " + h.statusCode() + ": " + abbreviate(h.body(), 400));
-      if (!java.nio.file.Files.exists(witnessed)) java.nio.file.Files.writeString(witnessed, "");
+      if (!Files.exists(witnessed)) Files.writeString(witnessed, "");
     }
 
-    java.nio.file.Path export = dir.resolve("export.jsonl");
+    Path export = dir.resolve("export.jsonl");
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/export" + query))
         .timeout(Duration.ofMinutes(30))
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/x-ndjson, application/problem+json")
         .GET()
         .build();
-    HttpResponse<java.nio.file.Path> e = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(export));
+    HttpResponse<Path> e = HTTP.send(request, HttpResponse.BodyHandlers.ofFile(export));
     if (e.statusCode() != 200) {
-      String body = java.nio.file.Files.readString(export);
-      java.nio.file.Files.delete(export);
+      String body = Files.readString(export);
+      Files.delete(export);
       throw new IllegalStateException("GET /api/v1/audit/export" + query + " answered HTTP " + e.statusCode() + ": " + abbreviate(body, 800));
     }
     long lines;
-    try (var stream = java.nio.file.Files.lines(export)) {
+    try (var stream = Files.lines(export)) {
       lines = stream.count();
     }
     System.out.printf("audit export: %d lines, %d bytes in %s; keys in %s; %d witnessed head(s) in %s%n",
-        lines, java.nio.file.Files.size(export), export, keys,
-        java.nio.file.Files.readAllLines(witnessed).stream().filter(l -> !l.isBlank()).count(), witnessed);
+        lines, Files.size(export), export, keys,
+        Files.readAllLines(witnessed).stream().filter(l -> !l.isBlank()).count(), witnessed);
     return 0;
   }
 

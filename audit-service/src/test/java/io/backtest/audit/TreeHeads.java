@@ -1,6 +1,7 @@
 package io.backtest.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtest.audit.log.CanonicalJson;
@@ -15,6 +16,7 @@ import io.backtest.audit.merkle.TreeHead;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,6 +33,19 @@ public final class TreeHeads {
   private TreeHeads() {}
 
   /** {@code GET /api/v1/audit/tree-head}, or null while there is none (404). */
+  /** Waits for a signed head covering at least {@code size} entries, and answers it. */
+  public static SignedTreeHead awaitCovering(long size) {
+    await()
+        .atMost(AuditApi.WAIT)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              SignedTreeHead head = latest();
+              return head != null && head.head().treeSize() >= size;
+            });
+    return latest();
+  }
+
   public static SignedTreeHead latest() {
     var response = given().get("/api/v1/audit/tree-head");
     if (response.statusCode() == 404) {

@@ -9,6 +9,7 @@ import io.backtest.audit.service.AuditExportService;
 import io.backtest.audit.service.AuditLogService;
 import io.backtest.audit.service.TreeHeadService;
 import io.backtest.contracts.http.Problem;
+import io.backtest.support.http.NdjsonChunk;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
@@ -204,7 +205,7 @@ public class AuditResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Multi<ExportChunk> export(
+  public Multi<NdjsonChunk> export(
       @Parameter(
               description = "The first entry, from 1; default 1",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
@@ -221,7 +222,7 @@ public class AuditResource {
       throw ProblemException.badRequest(
           "fromSeq", "must be <= toSeq (" + last + ") but was " + first);
     }
-    return exports.export(first, last).map(ExportChunk::new);
+    return exports.export(first, last).map(NdjsonChunk::of);
   }
 
   @GET

@@ -2,11 +2,9 @@ package io.backtest.audit.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
 import io.backtest.audit.AuditApi;
-import io.backtest.audit.AuditSamples;
 import io.backtest.audit.KafkaTestBase;
 import io.backtest.audit.TreeHeads;
 import io.backtest.audit.export.ExportLines;
@@ -14,13 +12,10 @@ import io.backtest.audit.export.ExportVerifier;
 import io.backtest.audit.export.PublishedKeys;
 import io.backtest.audit.merkle.KeyRing;
 import io.backtest.audit.merkle.SignedTreeHead;
-import io.backtest.contracts.EventCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,30 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AuditExportTest extends KafkaTestBase {
-
-  /** Publishes {@code count} bars of a new symbol and waits until they are in the log. */
-  private static long recordBars(int count) {
-    String symbol = "EXP" + UUID.randomUUID().toString().substring(0, 6);
-    for (int i = 0; i < count; i++) {
-      kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), "corr-" + symbol);
-    }
-    return AuditApi.awaitSubject(symbol, count).stream()
-        .mapToLong(e -> ((Number) e.get("seq")).longValue())
-        .max()
-        .orElseThrow();
-  }
-
-  private static SignedTreeHead awaitHeadCovering(long size) {
-    await()
-        .atMost(AuditApi.WAIT)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              SignedTreeHead head = TreeHeads.latest();
-              return head != null && head.head().treeSize() >= size;
-            });
-    return TreeHeads.latest();
-  }
 
   private static KeyRing publishedKeys() {
     return PublishedKeys.parse(
@@ -67,8 +38,8 @@ class AuditExportTest extends KafkaTestBase {
 
   @Test
   void wholeLogExportVerifiesOfflineWithThePublishedKeys() {
-    long last = recordBars(5);
-    SignedTreeHead head = awaitHeadCovering(last);
+    long last = recordBars("EXP", 5).getLast();
+    SignedTreeHead head = TreeHeads.awaitCovering(last);
     long size = AuditApi.entries(Map.of()).getLong("total");
 
     Response response = export(Map.of());
@@ -91,10 +62,10 @@ class AuditExportTest extends KafkaTestBase {
 
   @Test
   void partOfTheLogVerifiesOnItsOwnThroughTheAnchor() {
-    recordBars(3);
-    long first = recordBars(3);
-    long last = recordBars(2);
-    SignedTreeHead head = awaitHeadCovering(last);
+    recordBars("EXP", 3);
+    long first = recordBars("EXP", 3).getLast();
+    long last = recordBars("EXP", 2).getLast();
+    SignedTreeHead head = TreeHeads.awaitCovering(last);
 
     String body = export(Map.of("fromSeq", first, "toSeq", last)).asString();
     ExportVerifier.Report report = ExportVerifier.verify(publishedKeys(), List.of(), false, body);
@@ -123,7 +94,7 @@ class AuditExportTest extends KafkaTestBase {
 
   @Test
   void badRangesAreRefusedNamingTheParameter() {
-    long size = recordBars(1);
+    long size = recordBars("EXP", 1).getLast();
     for (Object[] bad :
         new Object[][] {
           {Map.of("fromSeq", "0"), "fromSeq"},

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backtest.audit.AuditApi;
-import io.backtest.audit.AuditSamples;
 import io.backtest.audit.KafkaTestBase;
 import io.backtest.audit.TreeHeads;
 import io.backtest.audit.log.Sha256;
@@ -28,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,30 +45,6 @@ class TreeHeadTest extends KafkaTestBase {
 
   @Inject SigningKeys keys;
 
-  /** Publishes {@code count} bars of a new symbol and waits until they are in the log. */
-  private static List<Long> recordBars(String prefix, int count) {
-    String symbol = prefix + UUID.randomUUID().toString().substring(0, 6);
-    for (int i = 0; i < count; i++) {
-      kafka.publish(EventCatalog.MARKET_BARS, symbol, AuditSamples.bar(symbol), "corr-" + symbol);
-    }
-    return AuditApi.awaitSubject(symbol, count).stream()
-        .map(e -> ((Number) e.get("seq")).longValue())
-        .toList();
-  }
-
-  /** Waits for a signed head covering at least {@code size} entries. */
-  private static SignedTreeHead awaitHeadCovering(long size) {
-    await()
-        .atMost(AuditApi.WAIT)
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              SignedTreeHead head = TreeHeads.latest();
-              return head != null && head.head().treeSize() >= size;
-            });
-    return TreeHeads.latest();
-  }
-
   private static JsonPath get(String path, Map<String, ?> query) {
     return given().queryParams(query).get(path).then().statusCode(200).extract().jsonPath();
   }
@@ -79,7 +53,7 @@ class TreeHeadTest extends KafkaTestBase {
   void headsAreSignedStoredAndPublishedOnAuditCheckpoint() {
     List<Long> seqs = recordBars("CKP", 7);
     long last = seqs.stream().mapToLong(Long::longValue).max().orElseThrow();
-    SignedTreeHead head = awaitHeadCovering(last);
+    SignedTreeHead head = TreeHeads.awaitCovering(last);
     KeyRing published = TreeHeads.publishedKeys();
 
     assertThat(published.verify(head).valid()).isTrue();
@@ -108,7 +82,7 @@ class TreeHeadTest extends KafkaTestBase {
   @Test
   void inclusionProofsOfRandomEntriesVerifyAgainstTheSignedHead() {
     recordBars("INC", 6);
-    SignedTreeHead head = awaitHeadCovering(1);
+    SignedTreeHead head = TreeHeads.awaitCovering(1);
     long size = head.head().treeSize();
     TreeHeadChecker client = new TreeHeadChecker(TreeHeads.publishedKeys());
     assertThat(client.update(head, List.of()).valid()).isTrue();
@@ -146,10 +120,10 @@ class TreeHeadTest extends KafkaTestBase {
   @Test
   void consistencyProofBetweenTwoHeadsVerifiesAndAForgedOneDoesNot() {
     recordBars("CON", 3);
-    SignedTreeHead first = awaitHeadCovering(1);
+    SignedTreeHead first = TreeHeads.awaitCovering(1);
     List<Long> later = recordBars("CON", 6);
     SignedTreeHead second =
-        awaitHeadCovering(Math.max(first.head().treeSize() + 1, later.getLast()));
+        TreeHeads.awaitCovering(Math.max(first.head().treeSize() + 1, later.getLast()));
 
     JsonPath proof =
         get(
@@ -173,7 +147,7 @@ class TreeHeadTest extends KafkaTestBase {
   @Test
   void rotatedKeySignsNewHeadsWhileOldHeadsStillVerify() {
     recordBars("ROT", 2);
-    SignedTreeHead old = awaitHeadCovering(1);
+    SignedTreeHead old = TreeHeads.awaitCovering(1);
     String keyA = keys.signer().keyId();
     assertThat(old.head().keyId()).isEqualTo(keyA);
     TreeHeadSigner previous = keys.signer();
@@ -181,7 +155,7 @@ class TreeHeadTest extends KafkaTestBase {
     keys.rotateTo(keyB);
     try {
       List<Long> seqs = recordBars("ROT", 2);
-      SignedTreeHead rotated = awaitHeadCovering(seqs.getLast());
+      SignedTreeHead rotated = TreeHeads.awaitCovering(seqs.getLast());
       assertThat(rotated.head().keyId()).isEqualTo(keyB.keyId()).isNotEqualTo(keyA);
 
       JsonPath published = get("/api/v1/audit/public-keys", Map.of());
@@ -239,7 +213,7 @@ class TreeHeadTest extends KafkaTestBase {
   @Test
   void verificationRecomputesTheTreeAndChecksEverySignedHead() {
     recordBars("VER", 2);
-    SignedTreeHead head = awaitHeadCovering(1);
+    SignedTreeHead head = TreeHeads.awaitCovering(1);
     JsonPath verification = AuditApi.verify();
     assertThat(verification.getBoolean("valid")).as(verification.prettify()).isTrue();
     long treeSize = verification.getLong("treeSize");

@@ -5,6 +5,7 @@ import io.backtest.gateway.client.AuditClient;
 import io.backtest.gateway.client.AuditExportClient;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.service.Forwarder;
+import io.backtest.support.http.NdjsonChunk;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
 import io.backtest.support.http.RequestParameters;
@@ -40,7 +41,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @SecurityRequirement(name = GatewayApplication.BEARER)
 public class AuditResource {
   /** JSON lines, the media type of the log's export. */
-  static final String NDJSON = "application/x-ndjson";
+  static final String NDJSON = NdjsonChunk.MEDIA_TYPE;
 
   /** No line of an export comes near this (an entry is one event); a longer one ends the stream. */
   static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
@@ -142,7 +143,7 @@ public class AuditResource {
           "fromSeq or toSeq is not a positive integer, fromSeq is beyond toSeq, or toSeq is"
               + " beyond the log",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public Multi<NdjsonLine> export(
+  public Multi<NdjsonChunk> export(
       @QueryParam("fromSeq")
           @Parameter(
               description = "The first entry, from 1 (default 1)",
@@ -173,7 +174,7 @@ public class AuditResource {
         .transformToMulti(
             response ->
                 RecordParser.newDelimited("\n", response).maxRecordSize(MAX_LINE_BYTES).toMulti())
-        .map(NdjsonLine::new);
+        .map(line -> new NdjsonChunk(line.getBytes()));
   }
 
   @GET

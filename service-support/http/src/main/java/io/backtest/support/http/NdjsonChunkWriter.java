@@ -1,6 +1,5 @@
-package io.backtest.audit.rest;
+package io.backtest.support.http;
 
-import io.backtest.audit.export.ExportLines;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -10,25 +9,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 
-/**
- * Writes {@link ExportChunk}s as UTF-8 text, untouched: the export's lines are already JSON, made
- * by {@link ExportLines} (the streaming of {@code application/x-ndjson} adds the line feed after
- * each chunk).
- */
+/** Writes an {@link NdjsonChunk} untouched. */
 @Provider
-@Produces(ExportLines.MEDIA_TYPE)
-public class ExportChunkWriter implements MessageBodyWriter<ExportChunk> {
+@Produces(NdjsonChunk.MEDIA_TYPE)
+public class NdjsonChunkWriter implements MessageBodyWriter<NdjsonChunk> {
   @Override
   public boolean isWriteable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == ExportChunk.class;
+    return type == NdjsonChunk.class;
   }
 
   @Override
   public void writeTo(
-      ExportChunk chunk,
+      NdjsonChunk chunk,
       Class<?> type,
       Type genericType,
       Annotation[] annotations,
@@ -36,6 +30,6 @@ public class ExportChunkWriter implements MessageBodyWriter<ExportChunk> {
       MultivaluedMap<String, Object> headers,
       OutputStream out)
       throws IOException {
-    out.write(chunk.lines().getBytes(StandardCharsets.UTF_8));
+    out.write(chunk.bytes());
   }
 }
