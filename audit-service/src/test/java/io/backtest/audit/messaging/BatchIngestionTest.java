@@ -30,9 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,10 +57,10 @@ class BatchIngestionTest extends KafkaTestBase {
     String run = letters();
     String correlation = "burst-" + run;
     List<String> topics = List.of("burst" + run + ".events", "burst" + run + ".more.events");
-    createTopics(topics, 3);
     Map<UUID, RecordMetadata> firstCopy = new LinkedHashMap<>();
     List<UUID> redeliver = new ArrayList<>();
     try (KafkaProducer<String, String> producer = producer()) {
+      kafka.createTopics(topics.stream().map(kafka::topic).toList(), 3, producer);
       List<Map.Entry<ProducerRecord<String, String>, Future<RecordMetadata>>> sent =
           new ArrayList<>();
       for (int i = 0; i < 300; i++) {
@@ -139,7 +136,6 @@ class BatchIngestionTest extends KafkaTestBase {
     String physical = kafka.topic(topic);
     String refusedType = "io.test.refused." + run;
     String constraint = "refuse_" + run;
-    createTopics(List.of(topic), 1);
     double deadLettersBefore = deadLetterCount(topic);
     AuditApi.sql(
         "alter table audit_entry add constraint "
@@ -153,6 +149,7 @@ class BatchIngestionTest extends KafkaTestBase {
     String refusedId;
     try {
       try (KafkaProducer<String, String> producer = producer()) {
+        kafka.createTopics(List.of(physical), 1, producer);
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
           sent.add(producer.send(event(physical, 0, i, correlation)));
@@ -308,19 +305,6 @@ class BatchIngestionTest extends KafkaTestBase {
       out.append((char) ('a' + Character.digit(c, 16)));
     }
     return out.toString();
-  }
-
-  private static void createTopics(List<String> logical, int partitions) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-      admin
-          .createTopics(
-              logical.stream()
-                  .map(t -> new NewTopic(kafka.topic(t), partitions, (short) 1))
-                  .toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
   }
 
   private static KafkaProducer<String, String> producer() {

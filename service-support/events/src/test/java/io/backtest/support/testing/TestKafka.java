@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,6 +99,67 @@ public final class TestKafka implements AutoCloseable {
   /** Physical name of a logical topic in this run. */
   public String topic(String logical) {
     return prefix + logical;
+  }
+
+  /**
+   * Creates physical topics of {@code partitions} partitions each and waits until the broker names
+   * a leader for every partition and {@code producer} knows it: a burst sent right after the topics
+   * were made does not wait on metadata the broker has not published yet.
+   */
+  public void createTopics(
+      List<String> physicalTopics, int partitions, KafkaProducer<String, String> producer) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(
+              physicalTopics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!haveLeaders(admin, physicalTopics, partitions)
+          || !physicalTopics.stream().allMatch(t -> knowsLeaders(producer, t, partitions))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "no leader for every partition of " + physicalTopics + " after 60 s");
+        }
+        sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("creating " + physicalTopics + " failed", e);
+    }
+  }
+
+  /** {@link #createTopics(List, int, KafkaProducer)} for this client's own producer. */
+  public void createTopics(List<String> physicalTopics, int partitions) {
+    createTopics(physicalTopics, partitions, producer);
+  }
+
+  private static boolean haveLeaders(Admin admin, List<String> topics, int partitions)
+      throws InterruptedException {
+    try {
+      return admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .values()
+          .stream()
+          .allMatch(
+              d ->
+                  d.partitions().size() == partitions
+                      && d.partitions().stream().allMatch(p -> p.leader() != null));
+    } catch (ExecutionException | TimeoutException e) {
+      // not known to the broker yet: ask again
+      return false;
+    }
+  }
+
+  private static boolean knowsLeaders(
+      KafkaProducer<String, String> producer, String topic, int partitions) {
+    List<PartitionInfo> known = producer.partitionsFor(topic);
+    return known.size() == partitions && known.stream().allMatch(p -> p.leader() != null);
   }
 
   /** Publishes an event as the services do (binary CloudEvents, key = subject). */
