@@ -32,7 +32,6 @@ import java.util.UUID;
 public final class TreeHeads {
   private TreeHeads() {}
 
-  /** {@code GET /api/v1/audit/tree-head}, or null while there is none (404). */
   /** Waits for a signed head covering at least {@code size} entries, and answers it. */
   public static SignedTreeHead awaitCovering(long size) {
     await()
@@ -46,6 +45,7 @@ public final class TreeHeads {
     return latest();
   }
 
+  /** {@code GET /api/v1/audit/tree-head}, or null while there is none (404). */
   public static SignedTreeHead latest() {
     var response = given().get("/api/v1/audit/tree-head");
     if (response.statusCode() == 404) {

@@ -1,5 +1,7 @@
 package io.backtest.audit.mapping;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.backtest.audit.domain.AuditEntry;
 import io.backtest.audit.domain.ReceivedEvent;
 import io.backtest.audit.log.CanonicalJson;
@@ -8,7 +10,12 @@ import io.backtest.audit.log.Sha256;
 import io.backtest.audit.rest.AuditEntryView;
 import io.backtest.audit.rest.VerificationResult;
 import io.backtest.audit.service.AuditLogService.LogVerification;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 
 /** Between received events, hashed log entries, stored rows and API views. */
 public final class AuditEntryMapper {
@@ -80,6 +87,51 @@ public final class AuditEntryMapper {
     row.prevHash = entry.prevHash().bytes();
     row.hash = hash.bytes();
     return row;
+  }
+
+  /**
+   * New rows as one JSON array whose members are named as {@code audit_entry}'s columns, for
+   * PostgreSQL's {@code jsonb_populate_recordset}: times as ISO-8601 (microseconds, as hashed),
+   * hashes in bytea's hex form, the payload as the JSON object it is.
+   */
+  public static String toRecordset(List<AuditEntry> rows) {
+    StringWriter out = new StringWriter(rows.size() * 768);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartArray();
+      for (AuditEntry row : rows) {
+        json.writeStartObject();
+        json.writeNumberField("seq", row.seq);
+        json.writeStringField("event_id", row.eventId.toString());
+        json.writeStringField("type", row.type);
+        json.writeStringField("source", row.source);
+        json.writeStringField("subject", row.subject);
+        json.writeStringField("correlation_id", row.correlationId);
+        json.writeStringField("causation_id", row.causationId);
+        json.writeStringField(
+            "event_time", row.eventTime == null ? null : row.eventTime.toString());
+        json.writeStringField("ingested_at", row.ingestedAt.toString());
+        json.writeStringField("topic", row.topic);
+        json.writeNumberField("record_partition", row.partition);
+        json.writeNumberField("record_offset", row.offset);
+        json.writeFieldName("payload");
+        json.writeRawValue(row.payload);
+        json.writeStringField("summary", row.summary);
+        json.writeStringField("prev_hash", bytea(row.prevHash));
+        json.writeStringField("hash", bytea(row.hash));
+        json.writeStringField("leaf_hash", row.leafHash == null ? null : bytea(row.leafHash));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private static String bytea(byte[] bytes) {
+    return "\\x" + HexFormat.of().formatHex(bytes);
   }
 
   public static AuditEntryView toView(AuditEntry row) {

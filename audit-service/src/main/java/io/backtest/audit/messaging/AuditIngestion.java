@@ -5,7 +5,6 @@ import io.backtest.audit.domain.DeadLetter;
 import io.backtest.audit.domain.ReceivedEvent;
 import io.backtest.audit.service.AlertService;
 import io.backtest.audit.service.AuditLogService;
-import io.backtest.audit.service.CheckpointService;
 import io.backtest.contracts.CloudEventAttributes;
 import io.backtest.contracts.MalformedEventException;
 import io.backtest.contracts.Topics;
@@ -70,7 +69,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class AuditIngestion {
   private final AuditLogService service;
-  private final CheckpointService checkpoints;
   private final AlertService alerts;
   private final AuditDeadLetters deadLetters;
   private final IngestMetrics metrics;
@@ -81,14 +79,12 @@ public class AuditIngestion {
 
   public AuditIngestion(
       AuditLogService service,
-      CheckpointService checkpoints,
       AlertService alerts,
       AuditDeadLetters deadLetters,
       IngestMetrics metrics,
       IngestLag lag,
       PlatformConfig config) {
     this.service = service;
-    this.checkpoints = checkpoints;
     this.alerts = alerts;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
@@ -344,9 +340,6 @@ public class AuditIngestion {
       lag.processed(partition, records.records(partition).getLast().offset() + 1);
     }
     metrics.batchDone(outcome.appended().size(), Duration.ofNanos(System.nanoTime() - started));
-    if (!outcome.appended().isEmpty()) {
-      checkpoints.afterAppend(outcome.appended().getLast().seq);
-    }
   }
 
   private static Executor onContextOf(Context context) {

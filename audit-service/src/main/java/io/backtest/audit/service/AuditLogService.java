@@ -40,6 +40,7 @@ public class AuditLogService {
   private final TreeHeadRepository heads;
   private final MerkleLog tree;
   private final SigningKeys keys;
+  private final CheckpointService checkpoints;
   private final AuditConfig config;
 
   public AuditLogService(
@@ -47,11 +48,13 @@ public class AuditLogService {
       TreeHeadRepository heads,
       MerkleLog tree,
       SigningKeys keys,
+      CheckpointService checkpoints,
       AuditConfig config) {
     this.repository = repository;
     this.heads = heads;
     this.tree = tree;
     this.keys = keys;
+    this.checkpoints = checkpoints;
     this.config = config;
   }
 
@@ -69,9 +72,10 @@ public class AuditLogService {
    * Appends events as the next entries, in the given order, in one transaction: one advisory lock
    * (appends are serialised across instances, so seq is gapless and each entry links to the one
    * committed before it), one query for the ids the log already holds, one read of the tip, the
-   * rows in statement batches, and the subtrees they complete in one statement. An event whose id
-   * the log already holds (a redelivery), or that came earlier in the same list, changes nothing.
-   * Any failure rolls back the whole list.
+   * rows in one statement, the subtrees they complete in one statement, and the signed tree head
+   * when one is due by count ({@link CheckpointService#signAfterAppend}). An event whose id the log
+   * already holds (a redelivery), or that came earlier in the same list, changes nothing. Any
+   * failure rolls back the whole list.
    *
    * @return the new entries in seq order; fewer than the events when some were already recorded
    */
@@ -130,9 +134,9 @@ public class AuditLogService {
       prevHash = hash;
     }
     return repository
-        .persist(rows)
+        .insertAll(rows)
         .chain(() -> tree.append(tip, rows))
-        // the rows reach the database at the flush, before the transaction commits
+        .chain(checkpoints::signAfterAppend)
         .replaceWith(rows);
   }
 

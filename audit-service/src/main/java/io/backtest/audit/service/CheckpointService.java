@@ -31,11 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Signs, stores and publishes tree heads (checkpoints): when {@code audit.checkpoint.every-entries}
- * entries arrived since the last head (checked after appends), and every {@code
- * audit.checkpoint.every} when any entry arrived (a scheduled check).
+ * entries arrived since the last head (by the append that reaches that count, in its transaction),
+ * and every {@code audit.checkpoint.every} when any entry arrived (a scheduled check).
  *
  * <p>The log records its own checkpoints, read back from {@code audit.checkpoint} like every topic,
- * so each head adds an entry. Those entries do not count towards the next head: a tree that grew
+ * so each head adds an entry. The scheduled check does not count those entries: a tree that grew
  * only by checkpoint entries gets no head, so an idle log signs nothing (a head follows every other
  * entry within one interval, and covers the checkpoint entries before it).
  *
@@ -101,11 +101,30 @@ public class CheckpointService {
                     failure -> Log.errorf(failure, "audit: the Merkle tree could not be rebuilt")));
   }
 
-  /** After an append: signs a head when enough entries arrived since the last one. */
-  public void afterAppend(long seq) {
-    if (seq - lastHeadSize.get() >= config.checkpoint().everyEntries()) {
-      request(config.checkpoint().everyEntries());
+  /**
+   * Signs a head of {@code tip}, the tree just after an append, when {@code
+   * audit.checkpoint.every-entries} entries arrived since the last head. Called by the append, in
+   * its transaction and under its append lock: the head needs no lock or read of the tree of its
+   * own and is stored (and its event put in the outbox) with the entries it covers, or not at all.
+   *
+   * @return the new head, or empty when none was due
+   */
+  public Uni<Optional<SignedTreeHead>> signAfterAppend(MerkleLog.Tip tip) {
+    long every = config.checkpoint().everyEntries();
+    // the last head this instance knows of is never beyond the stored one: not due by it, not due
+    if (tip.size() - lastHeadSize.get() < every) {
+      return Uni.createFrom().item(Optional.empty());
     }
+    return heads
+        .latest()
+        .chain(
+            last -> {
+              long lastSize = last == null ? 0 : last.treeSize;
+              lastHeadSize.accumulateAndGet(lastSize, Math::max);
+              return tip.size() - lastSize < every
+                  ? Uni.createFrom().item(Optional.<SignedTreeHead>empty())
+                  : sign(last, tip).map(Optional::of);
+            });
   }
 
   @Scheduled(
@@ -168,40 +187,36 @@ public class CheckpointService {
                               grown ->
                                   grown < threshold
                                       ? Uni.createFrom().item(Optional.<SignedTreeHead>empty())
-                                      : sign(last).map(Optional::of));
+                                      : tree.tip().chain(tip -> sign(last, tip)).map(Optional::of));
                     }));
   }
 
-  private Uni<SignedTreeHead> sign(StoredTreeHead last) {
-    return tree.tip()
-        .chain(
-            tip -> {
-              Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-              // heads never go back in time, whatever the clock does
-              Instant timestamp = last != null && last.signedAt.isAfter(now) ? last.signedAt : now;
-              SignedTreeHead signed =
-                  keys.signer().sign(tip.size(), tip.appender().rootHash(), timestamp);
-              AuditCheckpoint checkpoint = TreeHeadMapper.toCheckpoint(signed);
-              EventEnvelope<AuditCheckpoint> event =
-                  EventEnvelope.create(
-                      EventCatalog.AUDIT_CHECKPOINT,
-                      platform.source(),
-                      AuditCheckpoint.SUBJECT,
-                      Correlation.newId(),
-                      null,
-                      checkpoint);
-              return heads
-                  .persist(TreeHeadMapper.toRow(signed))
-                  .chain(() -> outbox.add(EventCatalog.AUDIT_CHECKPOINT, event))
-                  .invoke(
-                      () -> {
-                        lastHeadSize.accumulateAndGet(tip.size(), Math::max);
-                        Log.infof(
-                            "audit: tree head %d %s signed with key %s",
-                            tip.size(), signed.head().rootHash(), signed.head().keyId());
-                      })
-                  .replaceWith(signed);
-            });
+  /** Signs, stores and publishes the head of {@code tip}, the tree after the head {@code last}. */
+  private Uni<SignedTreeHead> sign(StoredTreeHead last, MerkleLog.Tip tip) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    // heads never go back in time, whatever the clock does
+    Instant timestamp = last != null && last.signedAt.isAfter(now) ? last.signedAt : now;
+    SignedTreeHead signed = keys.signer().sign(tip.size(), tip.appender().rootHash(), timestamp);
+    AuditCheckpoint checkpoint = TreeHeadMapper.toCheckpoint(signed);
+    EventEnvelope<AuditCheckpoint> event =
+        EventEnvelope.create(
+            EventCatalog.AUDIT_CHECKPOINT,
+            platform.source(),
+            AuditCheckpoint.SUBJECT,
+            Correlation.newId(),
+            null,
+            checkpoint);
+    return heads
+        .persist(TreeHeadMapper.toRow(signed))
+        .chain(() -> outbox.add(EventCatalog.AUDIT_CHECKPOINT, event))
+        .invoke(
+            () -> {
+              lastHeadSize.accumulateAndGet(tip.size(), Math::max);
+              Log.infof(
+                  "audit: tree head %d %s signed with key %s",
+                  tip.size(), signed.head().rootHash(), signed.head().keyId());
+            })
+        .replaceWith(signed);
   }
 
   /** Runs on a duplicated Vert.x context of its own, as Hibernate Reactive requires. */

@@ -60,20 +60,24 @@ public class MerkleLog {
   /**
    * Appends the leaves of {@code rows} (new entries after {@code tip}, in seq order, each with its
    * leaf hash) to {@code tip}'s tree and stores the subtrees they complete, in one statement.
+   *
+   * @return the tip after them
    */
-  public Uni<Void> append(Tip tip, List<AuditEntry> rows) {
+  public Uni<Tip> append(Tip tip, List<AuditEntry> rows) {
     if (rows.isEmpty()) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(tip);
     }
     List<MerkleNode> completed = new ArrayList<>();
     for (AuditEntry row : rows) {
       completed.addAll(tip.appender().append(Sha256.of(row.leafHash)));
     }
     AuditEntry last = rows.getLast();
+    Tip after = new Tip(last, tip.appender(), Sha256.of(last.leafHash));
     return nodes
         .insertNodes(completed)
         // checked again by the next tip(): a rollback leaves a cache that no longer matches
-        .invoke(() -> cached.set(new Tip(last, tip.appender(), Sha256.of(last.leafHash))));
+        .invoke(() -> cached.set(after))
+        .replaceWith(after);
   }
 
   private Uni<Tip> rebuild(AuditEntry head) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtest.audit.AuditApi;
 import io.backtest.audit.KafkaTestBase;
 import io.backtest.audit.TreeHeads;
+import io.backtest.audit.domain.AuditEntry;
+import io.backtest.audit.domain.ReceivedEvent;
 import io.backtest.audit.log.Sha256;
 import io.backtest.audit.merkle.Ed25519Keys;
 import io.backtest.audit.merkle.KeyRing;
@@ -18,15 +22,22 @@ import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.events.AuditCheckpoint;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +55,7 @@ class TreeHeadTest extends KafkaTestBase {
       "MCowBQYDK2VwAyEAOqp5LLIa172azboNVgLpOy2IAK/vPMDrjBUmi1IQPHQ=";
 
   @Inject SigningKeys keys;
+  @Inject AuditLogService service;
 
   private static JsonPath get(String path, Map<String, ?> query) {
     return given().queryParams(query).get(path).then().statusCode(200).extract().jsonPath();
@@ -77,6 +89,45 @@ class TreeHeadTest extends KafkaTestBase {
     List<Map<String, Object>> recorded = AuditApi.awaitSubject("audit-log", 1);
     assertThat(recorded.getFirst().get("type")).isEqualTo("io.backtest.audit.checkpoint");
     assertThat((String) recorded.getFirst().get("summary")).startsWith("Tree head signed: ");
+  }
+
+  @Test
+  void anAppendThatReachesTheCountStoresItsHeadInTheSameTransaction() throws Throwable {
+    // six entries in one append, the cadence being five: the head of the tree it leaves is due
+    List<ReceivedEvent> events = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ObjectNode payload = JsonNodeFactory.instance.objectNode().put("n", i);
+      events.add(
+          new ReceivedEvent(
+              UUID.randomUUID(),
+              "io.test.cadence",
+              "/tree-head-test",
+              "cadence",
+              "corr-cadence-" + i,
+              null,
+              Instant.now().truncatedTo(ChronoUnit.MICROS),
+              "tree-head.test",
+              0,
+              i,
+              payload,
+              "cadence entry " + i));
+    }
+    List<AuditEntry> appended =
+        VertxContextSupport.subscribeAndAwait(() -> service.appendAll(events));
+    long size = appended.getLast().seq;
+
+    // stored when the append returns, no wait: it committed with the entries
+    try (Connection c = AuditApi.database();
+        PreparedStatement s =
+            c.prepareStatement("select key_id from tree_head where tree_size = ?")) {
+      s.setLong(1, size);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).as("a head of tree size %d", size).isTrue();
+        assertThat(rs.getString(1)).isEqualTo(keys.signer().keyId());
+      }
+    }
+    // and it is the head of that tree: verification recomputes the root of every stored head
+    assertThat(AuditApi.verify().getBoolean("valid")).isTrue();
   }
 
   @Test

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The built audit-service ({@code audit-service/target/quarkus-app/quarkus-run.jar}) as a child
@@ -163,13 +166,28 @@ final class AuditServiceProcess implements AutoCloseable {
     return systemProperties;
   }
 
-  /** Creates the given topics (logical name, partitions) before the service subscribes to them. */
+  /**
+   * Creates the given topics (logical name, partitions) before the service subscribes to them, and
+   * waits until every partition is online at its leader (its end offset can be read; the admin
+   * client retries until then). The broker names a leader before the partition's log exists, and an
+   * idempotent producer that writes into that gap can wedge a partition until its delivery timeout.
+   */
   void createTopics(Map<String, Integer> partitionsByLogicalTopic) {
     List<NewTopic> topics =
         partitionsByLogicalTopic.entrySet().stream()
             .map(e -> new NewTopic(topic(e.getKey()), e.getValue(), (short) 1))
             .toList();
     await(admin.createTopics(topics).all().toCompletionStage().toCompletableFuture(), "topics");
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    partitionsByLogicalTopic.forEach(
+        (logical, partitions) -> {
+          for (int p = 0; p < partitions; p++) {
+            ends.put(new TopicPartition(topic(logical), p), OffsetSpec.latest());
+          }
+        });
+    await(
+        admin.listOffsets(ends).all().toCompletionStage().toCompletableFuture(),
+        "the topics' partitions online");
   }
 
   /** Starts the service and waits until {@code /q/health/ready} answers 200. */

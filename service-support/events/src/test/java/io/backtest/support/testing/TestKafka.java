@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -102,9 +104,11 @@ public final class TestKafka implements AutoCloseable {
   }
 
   /**
-   * Creates physical topics of {@code partitions} partitions each and waits until the broker names
-   * a leader for every partition and {@code producer} knows it: a burst sent right after the topics
-   * were made does not wait on metadata the broker has not published yet.
+   * Creates physical topics of {@code partitions} partitions each and waits until every partition
+   * is online at its leader (its end offset can be read) and {@code producer} knows the leaders.
+   * The broker names a leader before the partition's log exists, and an idempotent producer that
+   * writes into that gap can wedge a partition for good (the broker refuses its retried first batch
+   * as out of order until the delivery timeout): topics are ready before anything is sent.
    */
   public void createTopics(
       List<String> physicalTopics, int partitions, KafkaProducer<String, String> producer) {
@@ -116,8 +120,22 @@ public final class TestKafka implements AutoCloseable {
           .all()
           .get(30, TimeUnit.SECONDS);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!haveLeaders(admin, physicalTopics, partitions)
-          || !physicalTopics.stream().allMatch(t -> knowsLeaders(producer, t, partitions))) {
+      while (!haveLeaders(admin, physicalTopics, partitions)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "no leader for every partition of " + physicalTopics + " after 60 s");
+        }
+        sleep(100);
+      }
+      // answered once each partition is online at its leader (the admin client retries until then)
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      for (String topic : physicalTopics) {
+        for (int p = 0; p < partitions; p++) {
+          ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+      }
+      admin.listOffsets(ends).all().get(60, TimeUnit.SECONDS);
+      while (!physicalTopics.stream().allMatch(t -> knowsLeaders(producer, t, partitions))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "no leader for every partition of " + physicalTopics + " after 60 s");
