@@ -38,6 +38,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import java.util.concurrent.ExecutionException;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.regex.Matcher;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -74,6 +82,9 @@ public class StackTool {
       Kafka (KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092):
         kafka-roundtrip [TOPIC]           produce one record and consume it back (default stack.smoke)
         kafka-delete-topics PREFIX        delete every topic and consumer group whose name starts with PREFIX
+        kafka-create-topics PREFIX FILE   create the topics FILE (deploy/k8s/kafka-topics.yaml) declares, named
+                                          PREFIX + topicName, that do not exist yet; wait until every partition
+                                          is online
       Redis (REDIS_HOST=127.0.0.1 REDIS_PORT=6379 REDIS_PASSWORD=):
         redis-ping                        PING
         redis-delete-keys PREFIX          SCAN + UNLINK every key that starts with PREFIX
@@ -119,6 +130,7 @@ public class StackTool {
             case "pg-drop-dbs" -> pgDropDbs(rest);
             case "kafka-roundtrip" -> kafkaRoundtrip(rest);
             case "kafka-delete-topics" -> kafkaDeleteTopics(rest);
+            case "kafka-create-topics" -> kafkaCreateTopics(rest);
             case "redis-ping" -> redisPing();
             case "redis-delete-keys" -> redisDeleteKeys(rest);
             case "wait-ready" -> waitReady(rest);
@@ -367,6 +379,78 @@ public class StackTool {
       }
     }
     throw new IllegalStateException("the record produced to " + topic + " was not consumed within 30 s");
+  }
+
+  /**
+   * The platform's topics, made before any service writes to them: a topic created by its first
+   * producer has a leader before its partitions' logs exist, and an idempotent producer that writes
+   * into that gap can wedge a partition until its delivery timeout (the broker refuses its retried
+   * first batch as out of order). So the topics are made here, with the partitions the Kubernetes
+   * deployment declares, and every partition is online (its end offset answers) before this returns.
+   */
+  static int kafkaCreateTopics(List<String> args) throws Exception {
+    require(args.size() == 2, "kafka-create-topics needs PREFIX (may be empty) and FILE");
+    String prefix = args.get(0);
+    Map<String, Integer> declared = declaredTopics(Path.of(args.get(1)));
+    require(!declared.isEmpty(), args.get(1) + " declares no topic (no spec.topicName)");
+    long t0 = System.nanoTime();
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    try (Admin admin = Admin.create(p)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          declared.entrySet().stream()
+              .filter(e -> !existing.contains(prefix + e.getKey()))
+              .map(e -> new NewTopic(prefix + e.getKey(), e.getValue(), (short) 1))
+              .toList();
+      if (!missing.isEmpty()) {
+        try {
+          admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          // another process (a service's first producer, a second ./stack) was quicker: fine
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      Map<String, TopicDescription> described =
+          admin.describeTopics(declared.keySet().stream().map(t -> prefix + t).toList())
+              .allTopicNames()
+              .get(60, TimeUnit.SECONDS);
+      described.forEach(
+          (name, d) -> d.partitions().forEach(pi -> ends.put(new TopicPartition(name, pi.partition()), OffsetSpec.latest())));
+      // answered once each partition is online at its leader (the admin client retries until then)
+      admin.listOffsets(ends).all().get(60, TimeUnit.SECONDS);
+      System.out.printf(
+          "%d topic(s) declared, %d created, %d partitions online (%d ms)%n",
+          declared.size(), missing.size(), ends.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+    return 0;
+  }
+
+  /** spec.topicName and spec.partitions of each KafkaTopic of a Strimzi manifest, in order. */
+  static Map<String, Integer> declaredTopics(Path manifest) throws IOException {
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    Pattern name = Pattern.compile("^\\s+topicName:\\s*(\\S+)\\s*$");
+    Pattern partitions = Pattern.compile("^\\s+partitions:\\s*(\\d+)\\s*$");
+    String current = null;
+    for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+      Matcher m = name.matcher(line);
+      if (m.matches()) {
+        current = m.group(1);
+        topics.put(current, 1);
+        continue;
+      }
+      m = partitions.matcher(line);
+      if (m.matches() && current != null) {
+        topics.put(current, Integer.parseInt(m.group(1)));
+        current = null;
+      }
+    }
+    return topics;
   }
 
   static int kafkaDeleteTopics(List<String> args) throws Exception {

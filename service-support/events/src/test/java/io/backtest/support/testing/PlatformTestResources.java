@@ -165,6 +165,7 @@ public class PlatformTestResources implements QuarkusTestResourceLifecycleManage
     }
     String finalBootstrap = bootstrap;
     cleanups.add(() -> deleteTopics(finalBootstrap, prefix));
+    TestKafka.createPlatformTopics(bootstrap, prefix);
     return Map.of("kafka.bootstrap.servers", bootstrap, "backtest.topic-prefix", prefix);
   }
 

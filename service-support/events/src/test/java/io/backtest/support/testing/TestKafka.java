@@ -1,16 +1,20 @@
 package io.backtest.support.testing;
 
 import io.backtest.contracts.CloudEventAttributes;
+import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
 import io.backtest.contracts.EventJson;
 import io.backtest.contracts.EventType;
+import io.backtest.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -104,49 +108,21 @@ public final class TestKafka implements AutoCloseable {
   }
 
   /**
-   * Creates physical topics of {@code partitions} partitions each and waits until every partition
-   * is online at its leader (its end offset can be read) and {@code producer} knows the leaders.
-   * The broker names a leader before the partition's log exists, and an idempotent producer that
-   * writes into that gap can wedge a partition for good (the broker refuses its retried first batch
-   * as out of order until the delivery timeout): topics are ready before anything is sent.
+   * Creates physical topics of {@code partitions} partitions each ({@link #createOnline}) and waits
+   * until {@code producer} knows their leaders: a burst sent right after goes out at once.
    */
   public void createTopics(
       List<String> physicalTopics, int partitions, KafkaProducer<String, String> producer) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(
-              physicalTopics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!haveLeaders(admin, physicalTopics, partitions)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "no leader for every partition of " + physicalTopics + " after 60 s");
-        }
-        sleep(100);
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    physicalTopics.forEach(t -> topics.put(t, partitions));
+    createOnline(bootstrap, topics);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!physicalTopics.stream().allMatch(t -> knowsLeaders(producer, t, partitions))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the producer knows no leader for every partition of " + physicalTopics);
       }
-      // answered once each partition is online at its leader (the admin client retries until then)
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (String topic : physicalTopics) {
-        for (int p = 0; p < partitions; p++) {
-          ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-      }
-      admin.listOffsets(ends).all().get(60, TimeUnit.SECONDS);
-      while (!physicalTopics.stream().allMatch(t -> knowsLeaders(producer, t, partitions))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "no leader for every partition of " + physicalTopics + " after 60 s");
-        }
-        sleep(100);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("creating " + physicalTopics + " failed", e);
+      sleep(100);
     }
   }
 
@@ -155,22 +131,52 @@ public final class TestKafka implements AutoCloseable {
     createTopics(physicalTopics, partitions, producer);
   }
 
-  private static boolean haveLeaders(Admin admin, List<String> topics, int partitions)
-      throws InterruptedException {
-    try {
-      return admin
-          .describeTopics(topics)
-          .allTopicNames()
-          .get(10, TimeUnit.SECONDS)
-          .values()
-          .stream()
-          .allMatch(
-              d ->
-                  d.partitions().size() == partitions
-                      && d.partitions().stream().allMatch(p -> p.leader() != null));
+  /**
+   * Creates the platform's topics (every topic of the catalog and its dead-letter topic, with the
+   * catalog's partitions) under {@code prefix}, before any service of the test run writes to them.
+   */
+  public static void createPlatformTopics(String bootstrap, String prefix) {
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    for (EventType<?> type : EventCatalog.ALL) {
+      topics.put(prefix + type.topic(), type.partitions());
+      topics.put(prefix + Topics.dlq(type.topic()), type.partitions());
+    }
+    createOnline(bootstrap, topics);
+  }
+
+  /**
+   * Creates the physical topics (name, partitions) that do not exist yet and waits until every
+   * partition is online at its leader (its end offset can be read). The broker names a leader
+   * before the partition's log exists, and an idempotent producer that writes into that gap can
+   * wedge a partition until its delivery timeout (the broker refuses its retried first batch as out
+   * of order): topics are made and ready before anything is sent.
+   */
+  public static void createOnline(String bootstrap, Map<String, Integer> partitionsByTopic) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          partitionsByTopic.entrySet().stream()
+              .filter(e -> !existing.contains(e.getKey()))
+              .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+              .toList();
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+      }
+      // answered once each partition is online at its leader (the admin client retries until then)
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      partitionsByTopic.forEach(
+          (topic, partitions) -> {
+            for (int p = 0; p < partitions; p++) {
+              ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+          });
+      admin.listOffsets(ends).all().get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     } catch (ExecutionException | TimeoutException e) {
-      // not known to the broker yet: ask again
-      return false;
+      throw new IllegalStateException("creating " + partitionsByTopic.keySet() + " failed", e);
     }
   }
 
