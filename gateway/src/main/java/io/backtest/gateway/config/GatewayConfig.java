@@ -14,6 +14,42 @@ import java.util.Map;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
+  /** Rate limits per user and operation class, in Redis (RateLimiter). */
+  RateLimit rateLimit();
+
+  /**
+   * The token buckets of the rate limiter: one per user and operation class. The classes' limits
+   * are set in application.properties ({@code gateway.rate-limit.<class>.burst} and {@code
+   * .per-minute}).
+   */
+  interface RateLimit {
+    /** Whether the public API is rate-limited at all. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Longest wait for Redis before a request goes through without a limit. */
+    @WithDefault("500ms")
+    Duration redisTimeout();
+
+    /** Reads: GET and HEAD. */
+    Limit read();
+
+    /** Other methods, except heavy jobs. */
+    Limit write();
+
+    /** Heavy jobs: cycles, backtests, replays, datasets. */
+    Limit heavy();
+  }
+
+  /** One class's bucket. */
+  interface Limit {
+    /** Requests a user may make in a burst: the bucket's capacity. */
+    int burst();
+
+    /** Requests a minute a user may keep up: the bucket's refill. */
+    int perMinute();
+  }
+
   /** How completed leaderboards are cached. */
   LeaderboardCache leaderboardCache();
 

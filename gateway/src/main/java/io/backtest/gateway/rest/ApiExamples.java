@@ -388,6 +388,12 @@ final class ApiExamples {
        "detail": "strategy-service is unavailable (no answer within 5000 ms)",
        "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01", "errors": []}""";
 
+  static final String TOO_MANY_REQUESTS =
+      """
+      {"type": "about:blank", "title": "Too Many Requests", "status": 429,
+       "detail": "rate limit of heavy operations reached: 60 a minute, bursts of up to 20; retry in 1 s",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01", "errors": []}""";
+
   static final String BAD_PAGE =
       """
       {"type": "about:blank", "title": "Bad Request", "status": 400,

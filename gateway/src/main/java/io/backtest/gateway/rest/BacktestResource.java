@@ -3,6 +3,7 @@ package io.backtest.gateway.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.ratelimit.HeavyJob;
 import io.backtest.gateway.service.Forwarder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,7 @@ public class BacktestResource {
     this.strategy = strategy;
   }
 
+  @HeavyJob
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)

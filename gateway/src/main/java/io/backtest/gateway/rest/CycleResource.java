@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.ratelimit.HeavyJob;
 import io.backtest.gateway.service.CycleViewService;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.gateway.service.LeaderboardService;
@@ -57,6 +58,7 @@ public class CycleResource {
     this.leaderboards = leaderboards;
   }
 
+  @HeavyJob
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.OPERATOR)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.ratelimit.HeavyJob;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.support.http.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -97,6 +98,7 @@ public class DatasetResource {
     return forwarder.forward(Downstream.STRATEGY, () -> strategy.getDataset(id));
   }
 
+  @HeavyJob
   @POST
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   @RolesAllowed(Roles.OPERATOR)
@@ -162,6 +164,7 @@ public class DatasetResource {
                 name, symbol, timeframe, barsPerYear, csv == null ? new byte[0] : csv));
   }
 
+  @HeavyJob
   @POST
   @Path("/synthetic")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.RegimeClient;
 import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.ratelimit.HeavyJob;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.RequestParameters;
@@ -71,6 +72,7 @@ public class MarketResource {
     return forwarder.forward(Downstream.REGIME, () -> regime.listWindows(page.page(), page.size()));
   }
 
+  @HeavyJob
   @POST
   @Path("/replay")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -20,11 +20,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the answers operations share, as problem+json with an example each: 401 (no or a bad
- * token), 403 (a missing role) and 503 (the service behind it cannot answer) on every operation
- * under {@value #API} that has a security requirement, and 400 (bad paging) on those of them that
- * take {@link PageQuery}'s {@code page} and {@code size}. An operation that documents one of these
- * statuses itself keeps its own, so that the operations document only what is theirs; all their
- * problem answers get the {@link Problem} schema. Registered with {@code mp.openapi.filter}.
+ * token), 403 (a missing role), 429 (a rate limit) and 503 (the service behind it cannot answer) on
+ * every operation under {@value #API} that has a security requirement, and 400 (bad paging) on
+ * those of them that take {@link PageQuery}'s {@code page} and {@code size}. An operation that
+ * documents one of these statuses itself keeps its own, so that the operations document only what
+ * is theirs; all their problem answers get the {@link Problem} schema. Registered with {@code
+ * mp.openapi.filter}.
  */
 public class ProblemResponsesFilter implements OASFilter {
   /** The public API's paths. */
@@ -47,6 +48,12 @@ public class ProblemResponsesFilter implements OASFilter {
               "The token lacks the role the operation needs",
               "forbidden",
               ApiExamples.FORBIDDEN),
+          new StandardResponse(
+              "429",
+              "The user's rate limit for this class of operation (read, write, heavy job) is"
+                  + " reached: Retry-After says when to try again",
+              "too-many-requests",
+              ApiExamples.TOO_MANY_REQUESTS),
           new StandardResponse(
               "503",
               "The service behind the operation is down, too slow, or its breaker is open",

@@ -147,10 +147,7 @@ class ForwardingTest {
             "GET",
             "/api/v1/datasets/aapl-1d-2013",
             Answer.json(200, Canned.json("strategy/dataset.json")));
-    stubs
-        .strategy()
-        .answer(
-            "GET", "/api/v1/templates", Answer.json(200, Canned.json("strategy/templates.json")));
+    stubs.templatesAnswer();
 
     as(Tokens.viewer(), "datasets-1")
         .get("/api/v1/datasets")

@@ -117,6 +117,7 @@ class OpenApiTest {
       JsonNode responses = op.spec().path("responses");
       assertThat(responses.has("401")).as("%s documents 401", op).isTrue();
       assertThat(responses.has("403")).as("%s documents 403", op).isTrue();
+      assertThat(responses.has("429")).as("%s documents 429", op).isTrue();
       assertThat(responses.has("503")).as("%s documents 503", op).isTrue();
       String success = responses.has("202") ? "202" : responses.has("201") ? "201" : "200";
       assertThat(responses.path(success).path("content").findValue("examples"))
@@ -125,11 +126,15 @@ class OpenApiTest {
     }
   }
 
-  /** ProblemResponsesFilter's work: the same three answers on every operation, once written. */
+  /** ProblemResponsesFilter's work: the same four answers on every operation, once written. */
   @Test
   void everyOperationSharesTheProblemAnswersWithTheirExamples() {
     Map<String, String> examples =
-        Map.of("401", "unauthorized", "403", "forbidden", "503", "unavailable");
+        Map.of(
+            "401", "unauthorized",
+            "403", "forbidden",
+            "429", "too-many-requests",
+            "503", "unavailable");
     for (Operation op : operations) {
       examples.forEach(
           (status, example) -> {

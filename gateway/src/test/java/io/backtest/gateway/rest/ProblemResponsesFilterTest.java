@@ -33,13 +33,13 @@ class ProblemResponsesFilterTest {
   }
 
   @Test
-  void securedApiOperationGetsTheThreeProblemAnswers() {
+  void securedApiOperationGetsTheFourProblemAnswers() {
     Operation operation = secured();
 
     filter.filterOpenAPI(document("/api/v1/cycles", operation));
 
     assertThat(operation.getResponses().getAPIResponses())
-        .containsOnlyKeys("200", "401", "403", "503");
+        .containsOnlyKeys("200", "401", "403", "429", "503");
     APIResponse unauthorized = operation.getResponses().getAPIResponse("401");
     var problem = unauthorized.getContent().getMediaType("application/problem+json");
     assertThat(problem.getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
@@ -59,7 +59,7 @@ class ProblemResponsesFilterTest {
     filter.filterOpenAPI(document("/api/v1/audit/verify", operation));
 
     assertThat(operation.getResponses().getAPIResponse("403")).isSameAs(own);
-    assertThat(operation.getResponses().getAPIResponses()).containsKeys("401", "503");
+    assertThat(operation.getResponses().getAPIResponses()).containsKeys("401", "429", "503");
   }
 
   @Test

@@ -21,10 +21,7 @@ class SecurityTest {
 
   @BeforeEach
   void templatesAnswer() {
-    stubs
-        .strategy()
-        .answer(
-            "GET", "/api/v1/templates", Answer.json(200, Canned.json("strategy/templates.json")));
+    stubs.templatesAnswer();
   }
 
   @Test

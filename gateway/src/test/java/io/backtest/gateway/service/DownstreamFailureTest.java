@@ -100,10 +100,7 @@ class DownstreamFailureTest {
     assertThat(stubs.monitoring().requests("GET", MONITORED)).hasSize(reached);
 
     // ... and the other services' breakers are not affected
-    stubs
-        .strategy()
-        .answer(
-            "GET", "/api/v1/templates", Answer.json(200, Canned.json("strategy/templates.json")));
+    stubs.templatesAnswer();
     given().auth().oauth2(Tokens.viewer()).get("/api/v1/templates").then().statusCode(200);
 
     // once the service is back, the breaker lets a trial call through after its delay (2 s here)

@@ -44,6 +44,15 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
     return of(Downstream.STRATEGY);
   }
 
+  /** strategy-service answers {@code GET /api/v1/templates} with the canned template list. */
+  public void templatesAnswer() {
+    strategy()
+        .answer(
+            "GET",
+            "/api/v1/templates",
+            StubService.Answer.json(200, Canned.json("strategy/templates.json")));
+  }
+
   public StubService scoring() {
     return of(Downstream.SCORING);
   }
