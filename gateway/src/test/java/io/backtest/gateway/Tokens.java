@@ -38,6 +38,17 @@ public final class Tokens {
         .token();
   }
 
+  /**
+   * {@code token} with one character of its signature changed: well-formed, correctly encoded, and
+   * not signed by the realm. (A character well inside the signature: the last one may only carry
+   * padding bits.)
+   */
+  public static String tampered(String token) {
+    int at = token.lastIndexOf('.') + 1 + 10;
+    char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
+    return token.substring(0, at) + flipped + token.substring(at + 1);
+  }
+
   private static String keycloakUrl() {
     return ConfigProvider.getConfig().getValue("test.keycloak-url", String.class);
   }

@@ -43,13 +43,26 @@ class SecurityTest {
   }
 
   @Test
+  void crossOriginCallsAreRefusedWhileNoOriginIsConfigured() {
+    given()
+        .header("Origin", "https://app.example.com")
+        .header("Access-Control-Request-Method", "GET")
+        .options("/api/v1/templates")
+        .then()
+        .statusCode(403);
+    var get =
+        given()
+            .header("Origin", "https://app.example.com")
+            .auth()
+            .oauth2(Tokens.viewer())
+            .get("/api/v1/templates");
+    assertThat(get.statusCode()).isEqualTo(403);
+    assertThat(get.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
   void tamperedSignatureIsUnauthorizedProblem() {
-    String token = Tokens.viewer();
-    int signature = token.lastIndexOf('.') + 1;
-    // a character well inside the signature: the last one may only carry padding bits
-    int at = signature + 10;
-    char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
-    String tampered = token.substring(0, at) + flipped + token.substring(at + 1);
+    String tampered = Tokens.tampered(Tokens.viewer());
 
     given()
         .auth()
