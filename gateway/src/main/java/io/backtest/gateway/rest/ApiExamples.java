@@ -394,6 +394,14 @@ final class ApiExamples {
        "detail": "rate limit of heavy operations reached: 60 a minute, bursts of up to 20; retry in 1 s",
        "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01", "errors": []}""";
 
+  static final String BODY_TOO_LARGE =
+      """
+      {"type": "about:blank", "title": "Content Too Large", "status": 413,
+       "detail": "a JSON body of 2097152 bytes is over the limit of 1048576 bytes",
+       "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "Content-Length",
+                   "reason": "a JSON body of 2097152 bytes is over the limit of 1048576 bytes"}]}""";
+
   static final String BAD_PAGE =
       """
       {"type": "about:blank", "title": "Bad Request", "status": 400,

@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the answers operations share, as problem+json with an example each: 401 (no or a bad
  * token), 403 (a missing role), 429 (a rate limit) and 503 (the service behind it cannot answer) on
- * every operation under {@value #API} that has a security requirement, and 400 (bad paging) on
- * those of them that take {@link PageQuery}'s {@code page} and {@code size}. An operation that
- * documents one of these statuses itself keeps its own, so that the operations document only what
- * is theirs; all their problem answers get the {@link Problem} schema. Registered with {@code
- * mp.openapi.filter}.
+ * every operation under {@value #API} that has a security requirement, 400 (bad paging) on those of
+ * them that take {@link PageQuery}'s {@code page} and {@code size}, and 413 on those that take a
+ * JSON body ({@link BodyLimitFilter}). An operation that documents one of these statuses itself
+ * keeps its own, so that the operations document only what is theirs; all their problem answers get
+ * the {@link Problem} schema. Registered with {@code mp.openapi.filter}.
  */
 public class ProblemResponsesFilter implements OASFilter {
   /** The public API's paths. */
@@ -60,6 +60,13 @@ public class ProblemResponsesFilter implements OASFilter {
               "unavailable",
               ApiExamples.UNAVAILABLE));
 
+  private static final StandardResponse BODY_TOO_LARGE =
+      new StandardResponse(
+          "413",
+          "The JSON body is over the limit (1 MiB by default)",
+          "too-large",
+          ApiExamples.BODY_TOO_LARGE);
+
   private static final StandardResponse BAD_PAGING =
       new StandardResponse(
           "400", "page below 0 or size outside 1..100", "size", ApiExamples.BAD_PAGE);
@@ -92,6 +99,9 @@ public class ProblemResponsesFilter implements OASFilter {
     if (isPaged(operation)) {
       addUnlessDocumented(responses, BAD_PAGING);
     }
+    if (takesJson(operation)) {
+      addUnlessDocumented(responses, BODY_TOO_LARGE);
+    }
     // the operations' own problem answers name only the media type: the schema is always Problem
     for (APIResponse response : responses.getAPIResponses().values()) {
       MediaType problem =
@@ -108,6 +118,13 @@ public class ProblemResponsesFilter implements OASFilter {
     if (!responses.hasAPIResponse(standard.status())) {
       responses.addAPIResponse(standard.status(), standard.toModel());
     }
+  }
+
+  /** Whether the operation takes a JSON body (which BodyLimitFilter bounds). */
+  private static boolean takesJson(Operation operation) {
+    return operation.getRequestBody() != null
+        && operation.getRequestBody().getContent() != null
+        && operation.getRequestBody().getContent().hasMediaType("application/json");
   }
 
   /** Whether the operation takes the query parameters page and size (a list). */
