@@ -14,6 +14,16 @@ import java.util.Map;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
+  /** The cycle progress stream ({@code GET /api/v1/cycles/{id}/events}). */
+  CycleEvents cycleEvents();
+
+  /** How the progress stream follows a cycle. */
+  interface CycleEvents {
+    /** How often the cycle is read while it runs; an event is sent when it changed. */
+    @WithDefault("1s")
+    Duration every();
+  }
+
   /** Rate limits per user and operation class, in Redis (RateLimiter). */
   RateLimit rateLimit();
 

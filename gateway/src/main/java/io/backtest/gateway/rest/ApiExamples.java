@@ -33,6 +33,15 @@ final class ApiExamples {
        "summary": "promoted 5 of 60 candidates (41 rejected by the gates, 12 too correlated with the live set, 2 backtests failed); live 5 of 35",
        "warnings": []}""";
 
+  static final String CYCLE_EVENTS =
+      """
+      data:{"cycleId":"3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70","status":"RUNNING","candidates":60,"backtested":31,"failed":0,"scored":12,"promoted":0,"demoted":0,"summary":null}
+
+      data:{"cycleId":"3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70","status":"RUNNING","candidates":60,"backtested":58,"failed":2,"scored":58,"promoted":0,"demoted":0,"summary":null}
+
+      data:{"cycleId":"3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70","status":"COMPLETED","candidates":60,"backtested":58,"failed":2,"scored":58,"promoted":5,"demoted":0,"summary":"promoted 5 of 60 candidates; live 5 of 35"}
+      """;
+
   static final String CYCLE_SCORING_DOWN =
       """
       {"id": "3f1c2a9e-5b7d-4e8f-9a10-2b3c4d5e6f70", "status": "RUNNING",

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtest.contracts.http.Problem;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
+import io.backtest.gateway.config.GatewayConfig;
 import io.backtest.gateway.ratelimit.HeavyJob;
+import io.backtest.gateway.service.CycleProgress;
 import io.backtest.gateway.service.CycleViewService;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.gateway.service.LeaderboardService;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.RequestParameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Research cycles: start one, list them, follow one, read its leaderboard. */
 @Path("/api/v1/cycles")
@@ -46,16 +50,22 @@ public class CycleResource {
   private final StrategyClient strategy;
   private final CycleViewService cycles;
   private final LeaderboardService leaderboards;
+  private final GatewayConfig config;
+
+  /** The progress stream's method, which CycleEventsFilter guards. */
+  static final String FOLLOW_CYCLE = "followCycle";
 
   public CycleResource(
       Forwarder forwarder,
       @RestClient StrategyClient strategy,
       CycleViewService cycles,
-      LeaderboardService leaderboards) {
+      LeaderboardService leaderboards,
+      GatewayConfig config) {
     this.forwarder = forwarder;
     this.strategy = strategy;
     this.cycles = cycles;
     this.leaderboards = leaderboards;
+    this.config = config;
   }
 
   @HeavyJob
@@ -156,6 +166,54 @@ public class CycleResource {
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String id) {
     return cycles.findCycle(RequestParameters.uuid("id", id));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.VIEWER)
+  @Operation(
+      summary = "Follow a research cycle's progress as Server-Sent Events",
+      description =
+          "One event (a JSON CycleProgress) with the cycle's status and counts at once, then one"
+              + " each time they change (read every gateway.cycle-events.every, 1 s), until the"
+              + " cycle has ended: the event that shows COMPLETED or FAILED is the last, then the"
+              + " stream closes. A client that loses the connection reconnects and gets the"
+              + " current state first. Role: viewer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The event stream",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = CycleProgress.class),
+              examples = @ExampleObject(name = "progress", value = ApiExamples.CYCLE_EVENTS)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The id is not a UUID",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "id", value = ApiExamples.BAD_ID)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such cycle",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
+  public Multi<CycleProgress> followCycle(
+      @PathParam("id")
+          @Parameter(
+              description = "The cycle",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          String id) {
+    // CycleEventsFilter has read the cycle (a bad id or an unknown cycle never gets here)
+    return cycles
+        .progress(RequestParameters.uuid("id", id))
+        .toMulti()
+        .flatMap(first -> cycles.follow(first, config.cycleEvents().every()));
   }
 
   @GET

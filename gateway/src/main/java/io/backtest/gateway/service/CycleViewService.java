@@ -8,9 +8,11 @@ import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.ScoringClient;
 import io.backtest.gateway.client.StrategyClient;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -53,6 +55,33 @@ public class CycleViewService {
         .all()
         .unis(cycle, scored)
         .with((reply, count) -> merge(reply.orThrow(), count));
+  }
+
+  /** A cycle's progress now: its status and counts as {@link #findCycle} shows them. */
+  public Uni<CycleProgress> progress(UUID id) {
+    return findCycle(id).map(view -> CycleProgress.of(id, view));
+  }
+
+  /**
+   * A cycle's progress as a stream: {@code first} (read by {@link #progress}), then each change,
+   * read every {@code every}, until the cycle has ended (that event included).
+   */
+  public Multi<CycleProgress> follow(CycleProgress first, Duration every) {
+    if (first.ended()) {
+      return Multi.createFrom().item(first);
+    }
+    Multi<CycleProgress> next =
+        Multi.createBy()
+            .repeating()
+            .uni(() -> progress(first.cycleId()))
+            .withDelay(every)
+            // the event that shows the end is emitted, then the stream completes
+            .whilst(progress -> !progress.ended());
+    return Multi.createBy()
+        .concatenating()
+        .streams(Multi.createFrom().item(first), next)
+        .skip()
+        .repetitions();
   }
 
   private ScoredCount scoredCount(UUID id, DownstreamReply reply) {

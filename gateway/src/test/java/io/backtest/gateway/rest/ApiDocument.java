@@ -39,6 +39,7 @@ final class ApiDocument {
             "GET /api/v1/audit/tree-head",
             "GET /api/v1/cycles",
             "GET /api/v1/cycles/{id}",
+            "GET /api/v1/cycles/{id}/events",
             "GET /api/v1/cycles/{id}/leaderboard",
             "GET /api/v1/datasets",
             "GET /api/v1/datasets/{id}",
