@@ -1,5 +1,7 @@
 package io.backtest.gateway.ratelimit;
 
+import java.util.Locale;
+
 /**
  * What a request costs, for rate limiting: each user has one bucket per class.
  *
@@ -17,6 +19,6 @@ public enum OperationClass {
 
   /** The name used in Redis keys, headers and configuration. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

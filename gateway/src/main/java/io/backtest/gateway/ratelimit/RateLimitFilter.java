@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Rate-limits every operation of the public API per user (the token's principal; the client's
@@ -39,7 +39,7 @@ public class RateLimitFilter {
 
   @ServerRequestFilter(priority = Priorities.USER + 100)
   public Uni<Response> limit(
-      ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
+      ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
     if (!config.rateLimit().enabled() || !request.getUriInfo().getPath().startsWith(API)) {
       return Uni.createFrom().nullItem();
     }
@@ -75,27 +75,15 @@ public class RateLimitFilter {
   }
 
   /** The class of an operation: heavy when marked so, else by its HTTP method. */
-  static OperationClass classOf(String method, SimpleResourceInfo resource) {
-    if (isHeavy(resource)) {
+  static OperationClass classOf(String method, ResourceInfo resource) {
+    if (resource != null
+        && resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(HeavyJob.class)) {
       return OperationClass.HEAVY;
     }
     return "GET".equals(method) || "HEAD".equals(method)
         ? OperationClass.READ
         : OperationClass.WRITE;
-  }
-
-  private static boolean isHeavy(SimpleResourceInfo resource) {
-    if (resource == null || resource.getResourceClass() == null) {
-      return false;
-    }
-    try {
-      return resource
-          .getResourceClass()
-          .getMethod(resource.getMethodName(), resource.parameterTypes())
-          .isAnnotationPresent(HeavyJob.class);
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
   }
 
   private String user(HttpServerRequest http) {

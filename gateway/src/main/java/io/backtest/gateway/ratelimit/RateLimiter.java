@@ -79,7 +79,7 @@ public class RateLimiter {
   }
 
   /** The configured limit of a class. */
-  public GatewayConfig.Limit limit(OperationClass operationClass) {
+  private GatewayConfig.Limit limit(OperationClass operationClass) {
     return switch (operationClass) {
       case READ -> config.read();
       case WRITE -> config.write();

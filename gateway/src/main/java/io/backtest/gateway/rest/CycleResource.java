@@ -14,6 +14,7 @@ import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -208,12 +210,11 @@ public class CycleResource {
           @Parameter(
               description = "The cycle",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-          String id) {
-    // CycleEventsFilter has read the cycle (a bad id or an unknown cycle never gets here)
-    return cycles
-        .progress(RequestParameters.uuid("id", id))
-        .toMulti()
-        .flatMap(first -> cycles.follow(first, config.cycleEvents().every()));
+          String id,
+      @Context RoutingContext routing) {
+    // CycleEventsFilter has read the cycle by this id (a bad id or an unknown one never gets here)
+    CycleProgress first = routing.get(CycleEventsFilter.FIRST_PROGRESS);
+    return cycles.follow(first, config.cycleEvents().every());
   }
 
   @GET

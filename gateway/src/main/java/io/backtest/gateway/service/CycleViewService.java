@@ -64,7 +64,7 @@ public class CycleViewService {
 
   /**
    * A cycle's progress as a stream: {@code first} (read by {@link #progress}), then each change,
-   * read every {@code every}, until the cycle has ended (that event included).
+   * read {@code every} after the previous read, until the cycle has ended (that event included).
    */
   public Multi<CycleProgress> follow(CycleProgress first, Duration every) {
     if (first.ended()) {
@@ -73,8 +73,14 @@ public class CycleViewService {
     Multi<CycleProgress> next =
         Multi.createBy()
             .repeating()
-            .uni(() -> progress(first.cycleId()))
-            .withDelay(every)
+            .uni(
+                () ->
+                    Uni.createFrom()
+                        .voidItem()
+                        .onItem()
+                        .delayIt()
+                        .by(every)
+                        .chain(() -> progress(first.cycleId())))
             // the event that shows the end is emitted, then the stream completes
             .whilst(progress -> !progress.ended());
     return Multi.createBy()

@@ -3,6 +3,7 @@ package io.backtest.systemtests.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.support.testing.LocalInfrastructure;
+import io.backtest.support.testing.TestKafka;
 import io.backtest.systemtests.deploy.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +41,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The built audit-service ({@code audit-service/target/quarkus-app/quarkus-run.jar}) as a child
@@ -167,27 +164,14 @@ final class AuditServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Creates the given topics (logical name, partitions) before the service subscribes to them, and
-   * waits until every partition is online at its leader (its end offset can be read; the admin
-   * client retries until then). The broker names a leader before the partition's log exists, and an
-   * idempotent producer that writes into that gap can wedge a partition until its delivery timeout.
+   * Creates the given topics (logical name, partitions) before the service subscribes to them,
+   * every partition online before this returns ({@link TestKafka#createOnline}).
    */
   void createTopics(Map<String, Integer> partitionsByLogicalTopic) {
-    List<NewTopic> topics =
-        partitionsByLogicalTopic.entrySet().stream()
-            .map(e -> new NewTopic(topic(e.getKey()), e.getValue(), (short) 1))
-            .toList();
-    await(admin.createTopics(topics).all().toCompletionStage().toCompletableFuture(), "topics");
-    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    Map<String, Integer> physical = new LinkedHashMap<>();
     partitionsByLogicalTopic.forEach(
-        (logical, partitions) -> {
-          for (int p = 0; p < partitions; p++) {
-            ends.put(new TopicPartition(topic(logical), p), OffsetSpec.latest());
-          }
-        });
-    await(
-        admin.listOffsets(ends).all().toCompletionStage().toCompletableFuture(),
-        "the topics' partitions online");
+        (logical, partitions) -> physical.put(topic(logical), partitions));
+    TestKafka.createOnline(LocalInfrastructure.kafkaBootstrap(), physical);
   }
 
   /** Starts the service and waits until {@code /q/health/ready} answers 200. */
@@ -567,17 +551,6 @@ final class AuditServiceProcess implements AutoCloseable {
         throw new IllegalStateException("pid " + p.pid() + " still runs after " + timeout);
       }
       return p.exitValue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {
-    try {
-      return future.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("creating " + what + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
