@@ -12,7 +12,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(
     value = PlatformTestResources.class,
     initArgs = {
-      @ResourceArg(name = "kafka", value = "false"),
+      @ResourceArg(name = "kafka", value = "true"),
       @ResourceArg(name = "redis", value = "true"),
       @ResourceArg(name = "keycloak", value = "true")
     })

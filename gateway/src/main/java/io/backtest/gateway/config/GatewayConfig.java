@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The gateway's settings: leaderboard cache and downstream budgets. (The Redis key prefix is the
+ * The gateway's settings: cache, rate limits and downstream budgets. (The Redis key prefix is the
  * platform-wide {@code backtest.key-prefix}, read where it is used: a mapping of the whole {@code
  * backtest} namespace would also have to map every other platform setting there.)
  */
@@ -60,8 +60,8 @@ public interface GatewayConfig {
     int perMinute();
   }
 
-  /** How completed leaderboards are cached. */
-  LeaderboardCache leaderboardCache();
+  /** The Redis cache of hot reads (ReadCache). */
+  Cache cache();
 
   /** Budgets per downstream service, by its REST client config key (strategy, scoring, ...). */
   @WithDefaults
@@ -90,19 +90,40 @@ public interface GatewayConfig {
     Duration timeout();
   }
 
-  /** Leaderboard cache settings. */
-  interface LeaderboardCache {
-    /**
-     * How long a COMPLETED leaderboard page is kept in Redis. Such a page never changes (scores,
-     * ranks and the cycle's promotion decision are all final), so the TTL only bounds the memory it
-     * takes.
-     */
-    @WithDefault("1h")
-    Duration ttl();
+  /**
+   * The cache of hot reads. An entry is dropped by the events that change what it holds (see
+   * CacheInvalidation); its TTL only bounds memory, or how old the figures may be that change with
+   * every bar without an event.
+   */
+  interface Cache {
+    /** Whether hot reads are cached at all. */
+    @WithDefault("true")
+    boolean enabled();
 
     /** Longest wait for Redis before the gateway answers without the cache. */
-    @WithDefault("1s")
+    @WithDefault("500ms")
     Duration redisTimeout();
+
+    /**
+     * COMPLETED leaderboard pages. Such a page never changes (scores, ranks and the cycle's
+     * promotion decision are all final), so the TTL only bounds the memory it takes.
+     */
+    @WithDefault("1h")
+    Duration leaderboardTtl();
+
+    /**
+     * The live set. strategy.promoted and strategy.demoted drop it (and the gateway's own promote,
+     * demote and rollback, before they answer), so the TTL is only a backstop.
+     */
+    @WithDefault("10m")
+    Duration liveSetTtl();
+
+    /**
+     * A symbol's current regimes. market.regime.changed drops them, so a verdict is never stale;
+     * the bar counts and statistics that move with every bar are at most this old.
+     */
+    @WithDefault("5s")
+    Duration regimesTtl();
   }
 
   /** Timeout and circuit breaker for the calls to one downstream service. */

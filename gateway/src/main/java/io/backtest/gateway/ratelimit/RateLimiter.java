@@ -1,19 +1,14 @@
 package io.backtest.gateway.ratelimit;
 
+import io.backtest.gateway.cache.RedisScript;
 import io.backtest.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RateLimiter {
-  static final String SCRIPT_RESOURCE = "ratelimit/token-bucket.lua";
+  static final RedisScript SCRIPT = RedisScript.load("ratelimit/token-bucket.lua");
 
   /** A take: allowed or not, and what the headers say. */
   public record Decision(
@@ -46,8 +41,6 @@ public class RateLimiter {
   private final ReactiveRedisDataSource redis;
   private final GatewayConfig.RateLimit config;
   private final String keyPrefix;
-  private final String script;
-  private final String sha;
   private final AtomicLong lastWarning = new AtomicLong();
 
   public RateLimiter(
@@ -57,20 +50,6 @@ public class RateLimiter {
     this.redis = redis;
     this.config = config.rateLimit();
     this.keyPrefix = keyPrefix.orElse("");
-    this.script = script();
-    this.sha = sha1(script);
-  }
-
-  /** The script's text, as Redis runs it. */
-  public static String script() {
-    try (InputStream in = RateLimiter.class.getClassLoader().getResourceAsStream(SCRIPT_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(SCRIPT_RESOURCE + " is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The Redis key of a user's bucket of one class. */
@@ -94,16 +73,11 @@ public class RateLimiter {
    */
   public Uni<Optional<Decision>> take(OperationClass operationClass, String user) {
     GatewayConfig.Limit limit = limit(operationClass);
-    String[] args = {
-      "1",
-      key(operationClass, user),
-      Integer.toString(limit.burst()),
-      Integer.toString(limit.perMinute())
-    };
-    return run("EVALSHA", sha, args)
-        .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
-        // first use on this Redis (or after a restart): EVAL loads the script
-        .recoverWithUni(() -> run("EVAL", script, args))
+    return SCRIPT
+        .run(
+            redis,
+            List.of(key(operationClass, user)),
+            List.of(Integer.toString(limit.burst()), Integer.toString(limit.perMinute())))
         .ifNoItem()
         .after(config.redisTimeout())
         .fail()
@@ -114,13 +88,6 @@ public class RateLimiter {
               warnAtMostOncePerMinute(failure);
               return Optional.empty();
             });
-  }
-
-  private Uni<Response> run(String command, String scriptOrSha, String[] args) {
-    String[] all = new String[args.length + 1];
-    all[0] = scriptOrSha;
-    System.arraycopy(args, 0, all, 1, args.length);
-    return redis.execute(command, all);
   }
 
   private static Decision decision(
@@ -142,16 +109,6 @@ public class RateLimiter {
       Log.warnf(
           "rate limiting is off while Redis does not answer (%s): requests go through unlimited",
           failure.toString());
-    }
-  }
-
-  private static String sha1(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

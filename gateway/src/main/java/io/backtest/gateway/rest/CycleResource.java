@@ -2,6 +2,7 @@ package io.backtest.gateway.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.cache.CachedRead;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.config.GatewayConfig;
@@ -238,11 +239,7 @@ public class CycleResource {
   @APIResponse(
       responseCode = "200",
       description = "One page of the ranking",
-      headers =
-          @Header(
-              name = "X-Cache",
-              description = "HIT when served from the cache, else MISS",
-              schema = @Schema(enumeration = {"HIT", "MISS"})),
+      headers = @Header(ref = GatewayApplication.X_CACHE_HEADER),
       content =
           @Content(examples = @ExampleObject(name = "completed", value = ApiExamples.LEADERBOARD)))
   @APIResponse(
@@ -261,12 +258,6 @@ public class CycleResource {
           String id,
       @BeanParam PageQuery paging) {
     UUID cycleId = RequestParameters.uuid("id", id);
-    return leaderboards
-        .findLeaderboard(cycleId, paging.request())
-        .map(
-            board ->
-                Response.ok(board.json(), MediaType.APPLICATION_JSON)
-                    .header("X-Cache", board.cached() ? "HIT" : "MISS")
-                    .build());
+    return leaderboards.findLeaderboard(cycleId, paging.request()).map(CachedRead::toResponse);
   }
 }

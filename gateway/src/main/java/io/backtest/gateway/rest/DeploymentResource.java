@@ -1,6 +1,8 @@
 package io.backtest.gateway.rest;
 
 import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.cache.CachedRead;
+import io.backtest.gateway.cache.ReadCache;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.service.Forwarder;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,10 +38,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class DeploymentResource {
   private final Forwarder forwarder;
   private final StrategyClient strategy;
+  private final ReadCache cache;
 
-  public DeploymentResource(Forwarder forwarder, @RestClient StrategyClient strategy) {
+  public DeploymentResource(
+      Forwarder forwarder, @RestClient StrategyClient strategy, ReadCache cache) {
     this.forwarder = forwarder;
     this.strategy = strategy;
+    this.cache = cache;
   }
 
   @GET
@@ -46,14 +52,24 @@ public class DeploymentResource {
   @Operation(
       summary = "Read the live set",
       description =
-          "The strategies live now, within the cap, each with the reason it went live. Role:"
-              + " viewer.")
+          "The strategies live now, within the cap, each with the reason it went live. Cached"
+              + " in Redis until the live set changes: strategy.promoted and strategy.demoted"
+              + " drop it, and so do this API's promote, demote and rollback before they answer,"
+              + " so the next read shows the change. X-Cache says whether the answer came from"
+              + " the cache. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "The live set",
+      headers = @Header(ref = GatewayApplication.X_CACHE_HEADER),
       content = @Content(examples = @ExampleObject(name = "live", value = ApiExamples.DEPLOYMENTS)))
   public Uni<Response> listDeployments() {
-    return forwarder.forward(Downstream.STRATEGY, strategy::listDeployments);
+    return cache
+        .read(
+            cache.liveSet(),
+            "all",
+            () -> forwarder.exchange(Downstream.STRATEGY, strategy::listDeployments),
+            reply -> true)
+        .map(CachedRead::toResponse);
   }
 
   @GET
@@ -122,6 +138,8 @@ public class DeploymentResource {
               examples = @ExampleObject(name = "cap", value = ApiExamples.UNRESTORABLE)))
   public Uni<Response> rollback(
       @Valid @NotNull(message = "a JSON body is required") RollbackRequest body) {
-    return forwarder.forward(Downstream.STRATEGY, () -> strategy.rollback(body));
+    return forwarder
+        .forward(Downstream.STRATEGY, () -> strategy.rollback(body))
+        .call(() -> cache.invalidate(cache.liveSet()));
   }
 }

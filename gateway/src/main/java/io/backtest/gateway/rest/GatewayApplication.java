@@ -4,7 +4,9 @@ import io.backtest.contracts.http.Problem;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -44,6 +46,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     },
     components =
         @Components(
+            headers =
+                @Header(
+                    name = GatewayApplication.X_CACHE_HEADER,
+                    description =
+                        "HIT when the answer came from the gateway's cache, else MISS (read from"
+                            + " the service)",
+                    schema =
+                        @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"HIT", "MISS"})),
             schemas =
                 @Schema(
                     name = "Problem",
@@ -60,4 +72,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GatewayApplication extends Application {
   /** Name of the security scheme every operation requires. */
   public static final String BEARER = "bearer";
+
+  /** The documented X-Cache header of the cached reads (components/headers). */
+  public static final String X_CACHE_HEADER = "X-Cache";
 }

@@ -1,6 +1,8 @@
 package io.backtest.gateway.rest;
 
 import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.cache.CachedRead;
+import io.backtest.gateway.cache.ReadCache;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.RegimeClient;
 import io.backtest.gateway.service.Forwarder;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,10 +37,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class RegimeResource {
   private final Forwarder forwarder;
   private final RegimeClient regime;
+  private final ReadCache cache;
 
-  public RegimeResource(Forwarder forwarder, @RestClient RegimeClient regime) {
+  public RegimeResource(Forwarder forwarder, @RestClient RegimeClient regime, ReadCache cache) {
     this.forwarder = forwarder;
     this.regime = regime;
+    this.cache = cache;
   }
 
   @GET
@@ -48,10 +53,15 @@ public class RegimeResource {
       description =
           "Per timeframe of the symbol (or the one given), each detector's verdict — volatility"
               + " (LOW, NORMAL, HIGH), trend (TRENDING_UP, TRENDING_DOWN, RANGING) and the hidden"
-              + " Markov model's state — with the statistics behind it. Role: viewer.")
+              + " Markov model's state — with the statistics behind it. Cached in Redis:"
+              + " market.regime.changed drops the symbol's answers, so a verdict is never stale;"
+              + " the bar counts and statistics that move with every bar are at most"
+              + " gateway.cache.regimes-ttl old (5 s by default). X-Cache says whether the answer"
+              + " came from the cache. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "The current regimes",
+      headers = @Header(ref = GatewayApplication.X_CACHE_HEADER),
       content =
           @Content(examples = @ExampleObject(name = "aapl", value = ApiExamples.CURRENT_REGIMES)))
   @APIResponse(
@@ -69,9 +79,14 @@ public class RegimeResource {
       @QueryParam("timeframe") @Parameter(description = "Only this timeframe", example = "1d")
           String timeframe) {
     String checked = required("symbol", symbol);
-    return forwarder.forward(
-        Downstream.REGIME,
-        () -> regime.currentRegimes(checked, RequestParameters.optionalText(timeframe)));
+    String only = RequestParameters.optionalText(timeframe);
+    return cache
+        .read(
+            cache.regimes(checked),
+            checked + "\n" + (only == null ? "" : only),
+            () -> forwarder.exchange(Downstream.REGIME, () -> regime.currentRegimes(checked, only)),
+            reply -> true)
+        .map(CachedRead::toResponse);
   }
 
   @GET

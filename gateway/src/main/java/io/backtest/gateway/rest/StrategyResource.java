@@ -1,6 +1,7 @@
 package io.backtest.gateway.rest;
 
 import io.backtest.contracts.http.Problem;
+import io.backtest.gateway.cache.ReadCache;
 import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.ScoringClient;
 import io.backtest.gateway.client.StrategyClient;
@@ -46,12 +47,17 @@ public class StrategyResource {
   private final Forwarder forwarder;
   private final StrategyClient strategy;
   private final ScoringClient scoring;
+  private final ReadCache cache;
 
   public StrategyResource(
-      Forwarder forwarder, @RestClient StrategyClient strategy, @RestClient ScoringClient scoring) {
+      Forwarder forwarder,
+      @RestClient StrategyClient strategy,
+      @RestClient ScoringClient scoring,
+      ReadCache cache) {
     this.forwarder = forwarder;
     this.strategy = strategy;
     this.scoring = scoring;
+    this.cache = cache;
   }
 
   @GET
@@ -200,7 +206,9 @@ public class StrategyResource {
           String id,
       @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
     UUID strategyId = RequestParameters.uuid("id", id);
-    return forwarder.forward(Downstream.STRATEGY, () -> strategy.promote(strategyId, body));
+    return forwarder
+        .forward(Downstream.STRATEGY, () -> strategy.promote(strategyId, body))
+        .call(() -> cache.invalidate(cache.liveSet()));
   }
 
   @POST
@@ -250,6 +258,8 @@ public class StrategyResource {
           String id,
       @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
     UUID strategyId = RequestParameters.uuid("id", id);
-    return forwarder.forward(Downstream.STRATEGY, () -> strategy.demote(strategyId, body));
+    return forwarder
+        .forward(Downstream.STRATEGY, () -> strategy.demote(strategyId, body))
+        .call(() -> cache.invalidate(cache.liveSet()));
   }
 }

@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.gateway.Tokens;
+import io.backtest.gateway.cache.ReadCache;
+import io.backtest.gateway.service.LeaderboardService;
 import io.backtest.gateway.stub.Canned;
 import io.backtest.gateway.stub.DownstreamStubs;
 import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
+import io.backtest.support.http.PageRequest;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -18,7 +21,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +31,8 @@ class LeaderboardTest {
   @InjectStubs DownstreamStubs stubs;
 
   @Inject RedisDataSource redis;
+
+  @Inject ReadCache cache;
 
   /**
    * The gateway does not re-map the ranking: every member scoring-service answers (per line the
@@ -67,7 +71,7 @@ class LeaderboardTest {
   void completedLeaderboardIsServedFromRedisForAnHour() {
     UUID cycleId = UUID.randomUUID();
     scoringAnswers(cycleId, "COMPLETED", 0, 10);
-    String key = key(cycleId, 0, 10);
+    String key = cache.entriesKey(cache.leaderboard(cycleId));
 
     read(cycleId, 0, 10)
         .statusCode(200)
@@ -76,8 +80,8 @@ class LeaderboardTest {
         .body("items.rank", contains(1, 2))
         .body("items.promoted", contains(true, false))
         .body("size", equalTo(10));
-    assertThat(redis.key().exists(key)).isTrue();
-    // gateway.leaderboard-cache.ttl: 1 h by default
+    assertThat(cached(cycleId, 0, 10)).isTrue();
+    // gateway.cache.leaderboard-ttl: 1 h by default
     assertThat(redis.key().ttl(key)).isBetween(3_500L, 3_600L);
 
     read(cycleId, 0, 10)
@@ -107,7 +111,7 @@ class LeaderboardTest {
           .body("status", equalTo(status));
     }
 
-    assertThat(redis.key().exists(key(cycleId, 0, 20))).isFalse();
+    assertThat(cached(cycleId, 0, 20)).isFalse();
     assertThat(stubs.scoring().requests("GET", path(cycleId))).hasSize(2);
   }
 
@@ -122,8 +126,8 @@ class LeaderboardTest {
     assertThat(stubs.scoring().requests("GET", path(cycleId)))
         .extracting(r -> Set.of(r.query().split("&")))
         .containsExactly(Set.of("page=1", "size=1"), Set.of("page=0", "size=1"));
-    assertThat(redis.key().exists(key(cycleId, 1, 1))).isTrue();
-    assertThat(redis.key().exists(key(cycleId, 0, 1))).isTrue();
+    assertThat(cached(cycleId, 1, 1)).isTrue();
+    assertThat(cached(cycleId, 0, 1)).isTrue();
   }
 
   @Test
@@ -145,7 +149,7 @@ class LeaderboardTest {
         .contentType("application/problem+json")
         .body("detail", equalTo("cycle " + cycleId + " has no scores"))
         .body("instance", equalTo(path(cycleId)));
-    assertThat(redis.key().exists(key(cycleId, 0, 20))).isFalse();
+    assertThat(cached(cycleId, 0, 20)).isFalse();
   }
 
   private static String path(UUID cycleId) {
@@ -176,10 +180,12 @@ class LeaderboardTest {
                     Map.of("id", cycleId, "status", status, "page", page, "size", size))));
   }
 
-  /** The documented key of a cached page: {@code <prefix>leaderboard:<cycleId>:<page>:<size>}. */
-  private static String key(UUID cycleId, int page, int size) {
-    String prefix =
-        ConfigProvider.getConfig().getOptionalValue("backtest.key-prefix", String.class).orElse("");
-    return prefix + "leaderboard:" + cycleId + ":" + page + ":" + size;
+  /** Whether the page is an entry of the cycle's region in Redis. */
+  private boolean cached(UUID cycleId, int page, int size) {
+    return redis
+        .hash(String.class)
+        .hexists(
+            cache.entriesKey(cache.leaderboard(cycleId)),
+            LeaderboardService.field(new PageRequest(page, size)));
   }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.gateway.Tokens;
+import io.backtest.gateway.cache.ReadCache;
 import io.backtest.gateway.stub.Canned;
 import io.backtest.gateway.stub.DownstreamStubs;
 import io.backtest.gateway.stub.InjectStubs;
@@ -16,6 +17,7 @@ import io.backtest.gateway.stub.StubService.Answer;
 import io.backtest.gateway.stub.StubService.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,8 @@ class LiveSetForwardingTest {
   private static final String ROLLBACK = DEPLOYMENTS + "/rollback";
 
   @InjectStubs DownstreamStubs stubs;
+
+  @Inject ReadCache cache;
 
   @ParameterizedTest
   @ValueSource(strings = {"promote", "demote"})
@@ -241,6 +245,7 @@ class LiveSetForwardingTest {
 
   @Test
   void viewerReadsTheLiveSetAsStrategyServiceAnswersIt() throws Exception {
+    cache.invalidate(cache.liveSet()).await().indefinitely(); // read through, not from the cache
     String answered = Canned.json("strategy/deployments.json");
     stubs.strategy().answer("GET", DEPLOYMENTS, Answer.json(200, answered));
 

@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backtest.gateway.Tokens;
+import io.backtest.gateway.cache.ReadCache;
 import io.backtest.gateway.stub.DownstreamStubs;
 import io.backtest.gateway.stub.InjectStubs;
 import io.backtest.gateway.stub.StubService.Answer;
 import io.backtest.gateway.stub.StubService.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ class MarketFeedForwardingTest {
   private static final String REPLAY = "/api/v1/market/replay";
 
   @InjectStubs DownstreamStubs stubs;
+
+  @Inject ReadCache cache;
 
   @Test
   void operatorStartsAReplayWhichIsForwardedAsSent() throws Exception {
@@ -152,6 +156,7 @@ class MarketFeedForwardingTest {
 
   @Test
   void currentRegimesNeedASymbolAndAreReadFromRegimeService() {
+    cache.invalidate(cache.regimes("AAPL")).await().indefinitely(); // read through
     String correlationId = "regimes-" + UUID.randomUUID();
     stubs
         .regime()
