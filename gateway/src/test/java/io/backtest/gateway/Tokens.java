@@ -39,6 +39,14 @@ public final class Tokens {
   }
 
   /**
+   * A fresh token of {@code user} from the realm's short-lived client: signed by the realm, with
+   * the API's audience and the user's roles, and expired 3 seconds after it was issued.
+   */
+  public static String shortLived(String user) {
+    return TestTokens.accessToken(keycloakUrl(), user, TestTokens.SHORT_LIVED_CLIENT);
+  }
+
+  /**
    * {@code token} with one character of its signature changed: well-formed, correctly encoded, and
    * not signed by the realm. (A character well inside the signature: the last one may only carry
    * padding bits.)

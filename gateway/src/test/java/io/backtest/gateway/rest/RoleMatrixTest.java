@@ -6,19 +6,24 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.backtest.gateway.Tokens;
 import io.backtest.gateway.rest.ApiDocument.Operation;
+import io.backtest.support.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every operation the OpenAPI document lists, against every kind of caller: a token whose signature
- * was tampered with (401), and each role (allowed from the operation's lowest role up, 403 below).
- * The operations come from the running application's document, so a new endpoint is walked as soon
- * as it exists, and fails here until {@link ApiDocument#LOWEST_ROLE} says who may call it.
+ * was tampered with (401), a token the realm signed that has expired (401), and each role (allowed
+ * from the operation's lowest role up, 403 below). The operations come from the running
+ * application's document, so a new endpoint is walked as soon as it exists, and fails here until
+ * {@link ApiDocument#LOWEST_ROLE} says who may call it.
  *
  * <p>An application of its own ({@link FrontendOrigin}): its downstream stubs answer 404 to
  * everything and no other test has touched its circuit breakers, so that what is checked is the
@@ -83,9 +88,37 @@ class RoleMatrixTest {
 
   @Test
   void everyOperationRefusesATamperedToken() {
-    String tampered = Tokens.tampered(Tokens.admin());
+    refusedEverywhere(Tokens.tampered(Tokens.admin()), "tampered");
+  }
+
+  /**
+   * An admin's token from the realm's short-lived client: accepted while it lives (so what is
+   * refused afterwards is its age, not its signature, issuer or audience), then refused by every
+   * operation once its expiry and the gateway's grace for clock skew ({@code
+   * quarkus.oidc.token.lifespan-grace}) have passed.
+   */
+  @Test
+  void everyOperationRefusesAnExpiredToken() throws InterruptedException {
+    String token = Tokens.shortLived("admin");
+    Operation first = operations.getFirst();
+    assertThat(call(first, token, "fresh").statusCode())
+        .as("%s with the token while it lives", first)
+        .isNotIn(401, 403);
+
+    Instant refusedFrom =
+        TestTokens.expiry(token)
+            .plusSeconds(
+                ConfigProvider.getConfig()
+                    .getValue("quarkus.oidc.token.lifespan-grace", Integer.class))
+            .plusSeconds(1);
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), refusedFrom).toMillis()));
+
+    refusedEverywhere(token, "expired");
+  }
+
+  private static void refusedEverywhere(String token, String kind) {
     for (Operation op : operations) {
-      call(op, tampered, "tampered-" + op.method())
+      call(op, token, kind + "-" + op.method())
           .then()
           .statusCode(401)
           .contentType("application/problem+json")
