@@ -2,6 +2,7 @@ package io.backtest.support.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.backtest.contracts.http.Problem;
 import io.backtest.contracts.http.Problem.FieldError;
@@ -48,6 +49,15 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response mismatched(MismatchedInputException e, UriInfo uri) {
     return unreadableBody(e, uri);
+  }
+
+  /**
+   * A type Jackson cannot build: a defect of the service, answered like any unexpected error
+   * (Quarkus's built-in mapper for it would answer a bare 500 without a problem).
+   */
+  @ServerExceptionMapper
+  public Response undeserializable(InvalidDefinitionException e, UriInfo uri) {
+    return unexpected(e, uri);
   }
 
   @ServerExceptionMapper
