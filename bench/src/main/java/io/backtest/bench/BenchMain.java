@@ -1,5 +1,6 @@
 package io.backtest.bench;
 
+import io.backtest.bench.load.LoadBench;
 import io.backtest.engine.drift.DriftExperiment;
 import io.backtest.engine.regime.RegimeExperiment;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +33,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * record) and 5 seeds of the selection experiment instead of 20; {@code --live-only} prints the
  * regime and drift experiments instead (regime detection agreement, delay and changes; drift
  * detection delay and false alarms); {@code --selection-only} skips JMH and runs only the selection
- * experiment ({@link SelectionHonesty}), whose table is appended to the report.
+ * experiment ({@link SelectionHonesty}), whose table is appended to the report. {@code --load
+ * [OPTIONS]} runs the load bench of the running stack instead ({@link LoadBench}, which reads the
+ * options after it).
  */
 public final class BenchMain {
 
   private BenchMain() {}
 
   public static void main(String[] args) throws RunnerException {
+    if (args.length > 0 && args[0].equals("--load")) {
+      LoadBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     boolean quick = false;
     boolean selectionOnly = false;
     boolean liveOnly = false;
