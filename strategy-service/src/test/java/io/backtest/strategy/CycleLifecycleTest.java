@@ -606,7 +606,7 @@ class CycleLifecycleTest {
       assertThat(
               Fixtures.queryLong(
                   "select count(*) from (select 1 from strategy where status = 'LIVE'"
-                      + " group by template, dataset_id, parameters having count(*) > 1) d"))
+                      + " group by template, dataset_id, parameters_fingerprint having count(*) > 1) d"))
           .isZero();
     } finally {
       watching.set(false);

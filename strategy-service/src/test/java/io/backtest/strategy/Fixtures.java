@@ -15,13 +15,16 @@ import io.backtest.contracts.events.RankedStrategy;
 import io.backtest.contracts.events.ScoringWeights;
 import io.backtest.engine.data.OhlcvBar;
 import io.backtest.strategy.domain.DatasetContent;
+import io.backtest.strategy.service.ParameterCipher;
 import io.backtest.support.testing.TestKafka;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -323,6 +326,76 @@ public final class Fixtures {
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed", e);
+    }
+  }
+
+  /** The service's cipher of the parameters at rest. */
+  public static ParameterCipher cipher() {
+    return Arc.container().instance(ParameterCipher.class).get();
+  }
+
+  /**
+   * Inserts an sma-crossover strategy on {@link #DATASET} with the given canonical parameters,
+   * encrypted as the service stores them; a LIVE one with score 0.5, promoted at {@code at}.
+   */
+  public static void insertStrategy(
+      UUID id, UUID cycleId, String parameters, String status, Timestamp at) {
+    ParameterCipher.Sealed encrypted =
+        cipher().encrypt(ParameterCipher.STRATEGY_PARAMETERS, id, parameters);
+    boolean live = status.equals("LIVE");
+    execute(
+        "insert into strategy (id, cycle_id, template, parameters_enc, parameters_key_id,"
+            + " parameters_fingerprint, dataset_id, status, score, created_at, promoted_at)"
+            + " values (?, ?, 'sma-crossover', ?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        cycleId,
+        encrypted.value(),
+        encrypted.keyId(),
+        cipher().fingerprint(parameters),
+        DATASET,
+        status,
+        live ? 0.5 : null,
+        at,
+        live ? at : null);
+  }
+
+  /** The canonical JSON of a stored strategy's parameters, decrypted. */
+  public static String storedParameters(UUID id) {
+    try (Connection c = database();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select parameters_enc, parameters_key_id from strategy where id = ?")) {
+      s.setObject(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new IllegalStateException("no strategy " + id);
+        }
+        return cipher()
+            .decrypt(ParameterCipher.STRATEGY_PARAMETERS, id, r.getString(2), r.getBytes(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The JSON of a stored run's walk-forward summary, decrypted; null when it has none. */
+  public static String storedWalkForward(UUID runId) {
+    try (Connection c = database();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select walk_forward_enc, walk_forward_key_id from backtest_run where id = ?")) {
+      s.setObject(1, runId);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new IllegalStateException("no backtest run " + runId);
+        }
+        byte[] value = r.getBytes(1);
+        return value == null
+            ? null
+            : cipher().decrypt(ParameterCipher.RUN_WALK_FORWARD, runId, r.getString(2), value);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

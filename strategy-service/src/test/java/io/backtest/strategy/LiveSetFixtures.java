@@ -68,13 +68,7 @@ public final class LiveSetFixtures {
 
   /** A candidate of {@code cycleId} with the given canonical parameters and a completed run. */
   public static void seedStrategy(UUID cycleId, UUID strategyId, String parameters, Timestamp at) {
-    Fixtures.execute(
-        "insert into strategy (id, cycle_id, template, parameters, dataset_id, status, created_at)"
-            + " values (?, ?, 'sma-crossover', ?, 'aapl-1d-2013', 'CANDIDATE', ?)",
-        strategyId,
-        cycleId,
-        parameters,
-        at);
+    Fixtures.insertStrategy(strategyId, cycleId, parameters, "CANDIDATE", at);
     Fixtures.execute(
         "insert into backtest_run (id, strategy_id, cycle_id, status, metrics, open_at_end,"
             + " duration_millis, requested_at, finished_at) values (?, ?, ?, 'COMPLETED', ?,"

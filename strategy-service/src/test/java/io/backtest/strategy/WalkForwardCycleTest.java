@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backtest.contracts.EventCatalog;
 import io.backtest.contracts.EventEnvelope;
+import io.backtest.contracts.EventJson;
 import io.backtest.contracts.events.BacktestCompleted;
 import io.backtest.contracts.events.BacktestRequested;
 import io.backtest.contracts.events.CycleStarted;
@@ -165,18 +166,22 @@ class WalkForwardCycleTest {
         assertThat(fold.outOfSampleMetrics())
             .isEqualTo(EngineMapper.toContract(expected.outOfSample()));
       }
-      // what reproduces and explains the result is stored with the run
+      // what reproduces and explains the result is stored with the run; the walk-forward
+      // summary names parameter sets, so it is stored encrypted
       assertThat(
               Fixtures.queryLong(
                   "select count(*) from backtest_run where id = ? and seed = ? and"
                       + " dataset_sha256 = ? and engine_version = ? and trials = ? and"
-                      + " walk_forward is not null and metrics is not null",
+                      + " walk_forward_enc is not null and metrics is not null",
                   c.backtestId(),
                   SEED,
                   sha256,
                   Engine.VERSION,
                   wf.trials()))
           .isEqualTo(1);
+      assertThat(
+              EventJson.read(Fixtures.storedWalkForward(c.backtestId()), WalkForwardSummary.class))
+          .isEqualTo(wf);
     }
 
     JsonPath cycle =

@@ -46,9 +46,16 @@ public class BacktestRun {
   @Column(name = "engine_version")
   public String engineVersion;
 
-  /** The contract's {@code WalkForwardSummary} as JSON; null without walk-forward analysis. */
-  @Column(name = "walk_forward")
-  public String walkForward;
+  /**
+   * The contract's {@code WalkForwardSummary} as JSON, encrypted by {@code service.ParameterCipher}
+   * (its folds name parameter sets); null without walk-forward analysis.
+   */
+  @Column(name = "walk_forward_enc")
+  public byte[] walkForwardEnc;
+
+  /** Id of the key {@link #walkForwardEnc} is encrypted with; null without one. */
+  @Column(name = "walk_forward_key_id")
+  public String walkForwardKeyId;
 
   /** Parameter sets tried by the walk-forward analysis; null without one. */
   public Integer trials;

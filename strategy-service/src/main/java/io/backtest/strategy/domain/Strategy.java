@@ -24,9 +24,23 @@ public class Strategy {
   @Column(nullable = false)
   public String template;
 
-  /** Canonical JSON of the parameter values (see {@code mapping.ParametersJson}). */
-  @Column(nullable = false)
-  public String parameters;
+  /**
+   * The parameter values, encrypted: the canonical JSON of {@code mapping.ParametersJson} as {@code
+   * service.ParameterCipher} seals it, which alone writes and reads it.
+   */
+  @Column(name = "parameters_enc", nullable = false)
+  public byte[] parametersEnc;
+
+  /** Id of the key {@link #parametersEnc} is encrypted with. */
+  @Column(name = "parameters_key_id", nullable = false)
+  public String parametersKeyId;
+
+  /**
+   * HMAC-SHA256 of the canonical JSON under the fingerprint key, hex: equal parameter sets have
+   * equal fingerprints (the live set's uniqueness rule).
+   */
+  @Column(name = "parameters_fingerprint", nullable = false)
+  public String parametersFingerprint;
 
   @Column(name = "dataset_id", nullable = false)
   public String datasetId;

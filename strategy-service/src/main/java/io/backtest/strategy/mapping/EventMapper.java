@@ -12,7 +12,6 @@ import io.backtest.strategy.domain.Dataset;
 import io.backtest.strategy.domain.Strategy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Entities as the event contract describes them. */
@@ -23,18 +22,23 @@ public final class EventMapper {
     return new DatasetRef(d.id, d.symbol, d.timeframe, d.barsPerYear);
   }
 
-  public static StrategyDefinition definition(Strategy s) {
-    Map<String, Number> parameters = new LinkedHashMap<>(ParametersJson.read(s.parameters));
-    return new StrategyDefinition(s.template, parameters);
+  /**
+   * A strategy's definition.
+   *
+   * @param parameters the canonical JSON of its parameters, decrypted ({@code
+   *     ParameterCipher.parameters})
+   */
+  public static StrategyDefinition definition(String template, String parameters) {
+    return new StrategyDefinition(template, new LinkedHashMap<>(ParametersJson.read(parameters)));
   }
 
   /**
    * What makes the strategy the same trading system as another (the duplicate rule of the promotion
-   * gate, and of the unique index on live strategies): template, dataset and the canonical
-   * parameters.
+   * gate, and of the unique index on live strategies): template, dataset and the fingerprint of the
+   * canonical parameters, equal for equal parameter sets.
    */
   public static String key(Strategy s) {
-    return s.template + "|" + s.datasetId + "|" + s.parameters;
+    return s.template + "|" + s.datasetId + "|" + s.parametersFingerprint;
   }
 
   /**
@@ -65,6 +69,7 @@ public final class EventMapper {
    * The {@code strategy.promoted} payload of a strategy going live.
    *
    * @param s the strategy, with its score and rank set
+   * @param definition its template and parameters, decrypted
    * @param cycleId the cycle that selected it (its own cycle for an operator's promotion)
    * @param dataset its dataset
    * @param execution its cycle's execution settings
@@ -73,6 +78,7 @@ public final class EventMapper {
    */
   public static StrategyPromoted promoted(
       Strategy s,
+      StrategyDefinition definition,
       UUID cycleId,
       Dataset dataset,
       ExecutionSettings execution,
@@ -86,7 +92,7 @@ public final class EventMapper {
         s.id,
         cycleId,
         datasetRef(dataset),
-        definition(s),
+        definition,
         execution,
         new Provenance(
             run.datasetSha256 != null ? run.datasetSha256 : dataset.sha256.trim(),

@@ -76,12 +76,13 @@ public final class ViewMapper {
   /**
    * A strategy with its backtest's metrics and its dataset's symbol and timeframe.
    *
+   * @param parameters the canonical JSON of its parameters, decrypted
    * @param run its backtest run, or null
    * @param dataset its dataset, or null
    * @param withRun whether to include the run itself
    */
   public static StrategyView strategy(
-      Strategy s, BacktestRun run, Dataset dataset, boolean withRun) {
+      Strategy s, String parameters, BacktestRun run, Dataset dataset, boolean withRun) {
     StrategyView.BacktestRunView runView =
         withRun && run != null
             ? new StrategyView.BacktestRunView(
@@ -97,7 +98,7 @@ public final class ViewMapper {
         s.id,
         s.cycleId,
         s.template,
-        ParametersJson.read(s.parameters),
+        ParametersJson.read(parameters),
         s.datasetId,
         dataset == null ? null : dataset.symbol,
         dataset == null ? null : dataset.timeframe,
@@ -115,15 +116,16 @@ public final class ViewMapper {
   /**
    * A live strategy with what it is expected to do.
    *
+   * @param parameters the canonical JSON of its parameters, decrypted
    * @param dataset its dataset, or null
    */
-  public static LiveSetView.LiveStrategyView live(Strategy s, Dataset dataset) {
+  public static LiveSetView.LiveStrategyView live(Strategy s, String parameters, Dataset dataset) {
     var statistics = EngineMapper.statistics(s.statistics);
     return new LiveSetView.LiveStrategyView(
         s.id,
         s.cycleId,
         s.template,
-        ParametersJson.read(s.parameters),
+        ParametersJson.read(parameters),
         s.datasetId,
         dataset == null ? null : dataset.symbol,
         dataset == null ? null : dataset.timeframe,

@@ -54,6 +54,7 @@ public class BacktestService {
   private final StrategyTemplates templates;
   private final Outbox outbox;
   private final PlatformConfig platform;
+  private final ParameterCipher cipher;
 
   public BacktestService(
       BacktestRunRepository runs,
@@ -65,7 +66,8 @@ public class BacktestService {
       DatasetEvaluators evaluators,
       StrategyTemplates templates,
       Outbox outbox,
-      PlatformConfig platform) {
+      PlatformConfig platform,
+      ParameterCipher cipher) {
     this.runs = runs;
     this.strategies = strategies;
     this.cycles = cycles;
@@ -76,6 +78,7 @@ public class BacktestService {
     this.templates = templates;
     this.outbox = outbox;
     this.platform = platform;
+    this.cipher = cipher;
   }
 
   /**
@@ -254,7 +257,7 @@ public class BacktestService {
       run.durationMillis = evaluated.durationMillis();
       run.datasetSha256 = provenance.datasetSha256();
       run.engineVersion = provenance.engineVersion();
-      run.walkForward = EngineMapper.json(evaluated.walkForward());
+      cipher.sealWalkForward(run, EngineMapper.json(evaluated.walkForward()));
       run.trials = evaluated.walkForward() == null ? null : evaluated.walkForward().trials();
       BacktestCompleted completed =
           new BacktestCompleted(

@@ -74,6 +74,7 @@ public class CycleService {
   private final RegimeLabelling regimeLabels;
   private final Outbox outbox;
   private final PlatformConfig platform;
+  private final ParameterCipher cipher;
 
   public CycleService(
       CycleRepository cycles,
@@ -83,7 +84,8 @@ public class CycleService {
       StrategyTemplates templates,
       RegimeLabelling regimeLabels,
       Outbox outbox,
-      PlatformConfig platform) {
+      PlatformConfig platform,
+      ParameterCipher cipher) {
     this.cycles = cycles;
     this.strategies = strategies;
     this.runs = runs;
@@ -92,6 +94,7 @@ public class CycleService {
     this.regimeLabels = regimeLabels;
     this.outbox = outbox;
     this.platform = platform;
+    this.cipher = cipher;
   }
 
   /**
@@ -468,13 +471,16 @@ public class CycleService {
     cycle.reason = reason;
 
     List<Strategy> candidates = new ArrayList<>(n);
+    List<StrategyDefinition> definitions = new ArrayList<>(n);
     List<BacktestRun> requested = new ArrayList<>(n);
     for (Candidate candidate : plan.candidates()) {
       Strategy s = new Strategy();
       s.id = UUID.randomUUID();
       s.cycleId = cycle.id;
       s.template = candidate.template().id();
-      s.parameters = ParametersJson.write(candidate.template(), candidate.parameters());
+      String parameters = ParametersJson.write(candidate.template(), candidate.parameters());
+      cipher.seal(s, parameters);
+      definitions.add(EventMapper.definition(s.template, parameters));
       s.datasetId = dataset.id;
       s.status = StrategyStatus.CANDIDATE;
       s.createdAt = now;
@@ -531,7 +537,7 @@ public class CycleService {
     List<EventEnvelope<BacktestRequested>> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Strategy s = candidates.get(i);
-      StrategyDefinition definition = EventMapper.definition(s);
+      StrategyDefinition definition = definitions.get(i);
       requests.add(
           started.causes(
               EventCatalog.BACKTEST_REQUESTED,

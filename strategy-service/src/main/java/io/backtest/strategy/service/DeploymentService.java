@@ -65,6 +65,7 @@ public class DeploymentService {
   private final DeploymentRepository deployments;
   private final LiveLimitRepository limits;
   private final LiveSetChanges changes;
+  private final ParameterCipher cipher;
   private final int cap;
 
   public DeploymentService(
@@ -75,6 +76,7 @@ public class DeploymentService {
       DeploymentRepository deployments,
       LiveLimitRepository limits,
       LiveSetChanges changes,
+      ParameterCipher cipher,
       PromotionConfig config) {
     this.strategies = strategies;
     this.runs = runs;
@@ -83,6 +85,7 @@ public class DeploymentService {
     this.deployments = deployments;
     this.limits = limits;
     this.changes = changes;
+    this.cipher = cipher;
     this.cap = config.cap();
   }
 
@@ -358,7 +361,10 @@ public class DeploymentService {
                                         Comparator.comparing((Strategy s) -> -s.score)
                                             .thenComparing(s -> s.promotedAt)
                                             .thenComparing(s -> s.id))
-                                    .map(s -> ViewMapper.live(s, ds.get(s.datasetId)))
+                                    .map(
+                                        s ->
+                                            ViewMapper.live(
+                                                s, cipher.parameters(s), ds.get(s.datasetId)))
                                     .toList())));
   }
 
@@ -422,12 +428,16 @@ public class DeploymentService {
     return stripped;
   }
 
-  /** What a promotion's event needs besides the strategy: its run, cycle and dataset. */
+  /**
+   * What a promotion's event needs besides the strategy: its run, cycle and dataset, and the cipher
+   * its parameters are read with.
+   */
   private record Material(
       Map<UUID, BacktestRun> runs,
       Map<UUID, Cycle> cycles,
       Map<String, Dataset> datasets,
-      int cap) {
+      int cap,
+      ParameterCipher cipher) {
 
     /**
      * The {@code strategy.promoted} payload of {@code s} going live.
@@ -450,6 +460,7 @@ public class DeploymentService {
       Cycle cycle = cycles.get(s.cycleId);
       return EventMapper.promoted(
           s,
+          EventMapper.definition(s.template, cipher.parameters(s)),
           s.cycleId,
           datasets.get(s.datasetId),
           EngineMapper.execution(cycle),
@@ -464,7 +475,7 @@ public class DeploymentService {
 
   private Uni<Material> material(List<Strategy> list) {
     if (list.isEmpty()) {
-      return Uni.createFrom().item(new Material(Map.of(), Map.of(), Map.of(), cap));
+      return Uni.createFrom().item(new Material(Map.of(), Map.of(), Map.of(), cap, cipher));
     }
     List<UUID> ids = list.stream().map(s -> s.id).toList();
     Set<UUID> cycleIds = new HashSet<>();
@@ -494,7 +505,8 @@ public class DeploymentService {
                                                     Collectors.toMap(
                                                         c -> c.id, Function.identity())),
                                             ds,
-                                            cap))));
+                                            cap,
+                                            cipher))));
   }
 
   private Uni<Map<String, Dataset>> datasetsById(Set<String> ids) {

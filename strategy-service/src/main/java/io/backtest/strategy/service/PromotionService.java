@@ -69,6 +69,7 @@ public class PromotionService {
   private final LiveSetChanges changes;
   private final Outbox outbox;
   private final PlatformConfig platform;
+  private final ParameterCipher cipher;
   private final PromotionPolicy policy;
 
   public PromotionService(
@@ -81,6 +82,7 @@ public class PromotionService {
       LiveSetChanges changes,
       Outbox outbox,
       PlatformConfig platform,
+      ParameterCipher cipher,
       PromotionConfig config) {
     this.cycles = cycles;
     this.strategies = strategies;
@@ -91,6 +93,7 @@ public class PromotionService {
     this.changes = changes;
     this.outbox = outbox;
     this.platform = platform;
+    this.cipher = cipher;
     this.policy = new PromotionPolicy(config.rules());
   }
 
@@ -344,6 +347,7 @@ public class PromotionService {
       StrategyPromoted payload =
           EventMapper.promoted(
               s,
+              EventMapper.definition(s.template, cipher.parameters(s)),
               cycle.id,
               state.dataset(),
               execution,

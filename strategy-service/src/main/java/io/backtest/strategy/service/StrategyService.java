@@ -27,12 +27,17 @@ public class StrategyService {
   private final StrategyRepository strategies;
   private final BacktestRunRepository runs;
   private final DatasetRepository datasets;
+  private final ParameterCipher cipher;
 
   public StrategyService(
-      StrategyRepository strategies, BacktestRunRepository runs, DatasetRepository datasets) {
+      StrategyRepository strategies,
+      BacktestRunRepository runs,
+      DatasetRepository datasets,
+      ParameterCipher cipher) {
     this.strategies = strategies;
     this.runs = runs;
     this.datasets = datasets;
+    this.cipher = cipher;
   }
 
   /** One strategy with its backtest run. */
@@ -50,7 +55,10 @@ public class StrategyService {
                         run ->
                             datasets
                                 .findById(s.datasetId)
-                                .map(d -> ViewMapper.strategy(s, run, d, true))));
+                                .map(
+                                    d ->
+                                        ViewMapper.strategy(
+                                            s, cipher.parameters(s), run, d, true))));
   }
 
   /** A page of strategies matching the filter. */
@@ -82,7 +90,11 @@ public class StrategyService {
                               .map(
                                   s ->
                                       ViewMapper.strategy(
-                                          s, byStrategy.get(s.id), ds.get(s.datasetId), false))
+                                          s,
+                                          cipher.parameters(s),
+                                          byStrategy.get(s.id),
+                                          ds.get(s.datasetId),
+                                          false))
                               .toList();
                         }));
   }

@@ -202,13 +202,7 @@ class BacktestRequestedConsumerTest {
             + " ?)",
         cycleId,
         now);
-    Fixtures.execute(
-        "insert into strategy (id, cycle_id, template, parameters, dataset_id, status, created_at)"
-            + " values (?, ?, 'sma-crossover', ?, 'aapl-1d-2013', 'CANDIDATE', ?)",
-        strategyId,
-        cycleId,
-        "{\"fast\":30,\"slow\":20}",
-        now);
+    Fixtures.insertStrategy(strategyId, cycleId, "{\"fast\":30,\"slow\":20}", "CANDIDATE", now);
     Fixtures.execute(
         "insert into backtest_run (id, strategy_id, cycle_id, status, requested_at)"
             + " values (?, ?, ?, 'REQUESTED', ?)",

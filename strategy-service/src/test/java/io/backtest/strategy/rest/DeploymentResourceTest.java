@@ -8,6 +8,7 @@ import static io.backtest.strategy.LiveSetFixtures.ranking;
 import static io.backtest.strategy.LiveSetFixtures.seedCycle;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -28,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -214,7 +216,7 @@ class DeploymentResourceTest {
     // the same trading system, generated again by another cycle
     UUID twin = UUID.randomUUID();
     LiveSetFixtures.seedStrategy(
-        ranked.cycleId(), twin, parametersOf(id), Timestamp.from(Instant.now()));
+        ranked.cycleId(), twin, Fixtures.storedParameters(id), Timestamp.from(Instant.now()));
     Fixtures.execute(
         "update strategy set score = 0.2, rank = 2, statistics = (select statistics from strategy"
             + " where id = ?) where id = ?",
@@ -225,6 +227,23 @@ class DeploymentResourceTest {
             "detail",
             equalTo(
                 "the same strategy (template, dataset and parameters) is already live as " + id));
+    // the database holds the rule too, on the fingerprints: the twin's ciphertext differs (another
+    // row, another IV), its fingerprint does not
+    assertThat(
+            Fixtures.queryLong(
+                "select count(distinct parameters_enc) + 10 * count(distinct parameters_fingerprint)"
+                    + " from strategy where id in (?, ?)",
+                id,
+                twin))
+        .isEqualTo(2 + 10);
+    assertThatThrownBy(
+            () ->
+                Fixtures.execute(
+                    "update strategy set status = 'LIVE', promoted_at = now() where id = ?", twin))
+        .cause()
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("strategy_live_unique")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
 
     // a full live set
     SeededCycle many = seedCycle(34);
@@ -410,19 +429,6 @@ class DeploymentResourceTest {
         .body("errors[0].field", equalTo("strategyId"));
     problem(given().queryParam("size", 0).get("/api/v1/deployments/history").then(), 400)
         .body("errors[0].field", equalTo("size"));
-  }
-
-  private static String parametersOf(UUID id) {
-    try (var db = Fixtures.database();
-        var s = db.prepareStatement("select parameters from strategy where id = ?")) {
-      s.setObject(1, id);
-      try (var r = s.executeQuery()) {
-        r.next();
-        return r.getString(1);
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String rollback(UUID cycleId, String reason) {

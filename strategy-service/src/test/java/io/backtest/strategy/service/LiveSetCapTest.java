@@ -45,6 +45,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -81,6 +83,7 @@ class LiveSetCapTest {
   @Inject LiveSetChanges changes;
   @Inject Outbox outbox;
   @Inject PlatformConfig platform;
+  @Inject ParameterCipher cipher;
 
   @TestHTTPResource("/")
   URL base;
@@ -271,13 +274,12 @@ class LiveSetCapTest {
       assertThat(
               catchSqlState(
                   () ->
-                      Fixtures.execute(
-                          "insert into strategy (id, cycle_id, template, parameters, dataset_id,"
-                              + " status, score, created_at, promoted_at) values (?, ?,"
-                              + " 'sma-crossover', '{\"fast\":1,\"slow\":2}', 'aapl-1d-2013',"
-                              + " 'LIVE', 0.5, now(), now())",
+                      Fixtures.insertStrategy(
                           UUID.randomUUID(),
-                          c.cycleId())))
+                          c.cycleId(),
+                          "{\"fast\":1,\"slow\":2}",
+                          "LIVE",
+                          Timestamp.from(Instant.now()))))
           .isEqualTo("23514");
       assertThat(Fixtures.liveCount()).isEqualTo(5);
       assertThat(Fixtures.queryLong("select live from live_limit")).isEqualTo(5);
@@ -406,6 +408,7 @@ class LiveSetCapTest {
         changes,
         outbox,
         platform,
+        cipher,
         lowered);
   }
 

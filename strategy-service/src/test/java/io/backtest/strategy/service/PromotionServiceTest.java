@@ -64,6 +64,7 @@ class PromotionServiceTest {
   @Inject LiveSetChanges changes;
   @Inject Outbox outbox;
   @Inject PlatformConfig platform;
+  @Inject ParameterCipher cipher;
 
   @BeforeEach
   void emptyLiveSet() {
@@ -222,6 +223,7 @@ class PromotionServiceTest {
         changes,
         outbox,
         platform,
+        cipher,
         required);
   }
 
