@@ -1,14 +1,16 @@
 package io.backtest.strategy.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Strategy parameters at rest ({@code ParameterCipher}; README.md, "Parameters at rest"). Without
- * keys the service refuses to start: every deployment gives them from a secret ({@code ./stack},
- * docker-compose.yml, a Kubernetes Secret), and only the dev and test profiles have fixed ones.
+ * Strategy parameters at rest ({@code ParameterCipher}, {@code ParameterRotation}; README.md,
+ * "Parameters at rest"). Without keys the service refuses to start: every deployment gives them
+ * from a secret ({@code ./stack}, docker-compose.yml, a Kubernetes Secret), and only the dev and
+ * test profiles have fixed ones.
  */
 @ConfigMapping(prefix = "strategy.parameters")
 public interface ParametersConfig {
@@ -31,4 +33,17 @@ public interface ParametersConfig {
    */
   @WithName("fingerprint-key")
   Optional<String> fingerprintKey();
+
+  /** Rows re-encrypted per transaction when a key is rotated. */
+  @WithName("reencrypt-batch-size")
+  @WithDefault("500")
+  int reencryptBatchSize();
+
+  /**
+   * How often rows under a key other than the current one are looked for and re-encrypted, and the
+   * row counts per key refreshed; the first run is at start-up. {@code off} disables the job.
+   */
+  @WithName("reencrypt-every")
+  @WithDefault("10m")
+  String reencryptEvery();
 }

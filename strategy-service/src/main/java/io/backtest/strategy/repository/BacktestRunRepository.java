@@ -2,10 +2,12 @@ package io.backtest.strategy.repository;
 
 import io.backtest.strategy.domain.BacktestRun;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Backtest runs. */
@@ -28,5 +30,60 @@ public class BacktestRunRepository implements PanacheRepositoryBase<BacktestRun,
   /** The runs of a cycle. */
   public Uni<List<BacktestRun>> ofCycle(UUID cycleId) {
     return list("cycleId", cycleId);
+  }
+
+  /**
+   * Up to {@code limit} runs whose walk-forward summary is encrypted with one of {@code keyIds},
+   * with ids above {@code after} (null: from the first), by id.
+   */
+  public Uni<List<SealedValue>> walkForwardUnder(Collection<String> keyIds, UUID after, int limit) {
+    if (keyIds.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    String query =
+        "select id, walkForwardEnc, walkForwardKeyId from BacktestRun"
+            + " where walkForwardKeyId in :keys"
+            + (after == null ? "" : " and id > :after")
+            + " order by id";
+    return getSession()
+        .chain(
+            s -> {
+              var q =
+                  s.createSelectionQuery(query, Object[].class)
+                      .setParameter("keys", keyIds)
+                      .setMaxResults(limit);
+              if (after != null) {
+                q.setParameter("after", after);
+              }
+              return q.getResultList();
+            })
+        .map(rows -> rows.stream().map(StrategyRepository::sealed).toList());
+  }
+
+  /**
+   * Replaces a run's encrypted walk-forward summary, only if it is still encrypted with {@code
+   * fromKeyId}; touches no other column.
+   *
+   * @return whether the row was rewritten
+   */
+  public Uni<Boolean> resealWalkForward(UUID id, String fromKeyId, byte[] value, String keyId) {
+    return update(
+            "walkForwardEnc = :value, walkForwardKeyId = :key"
+                + " where id = :id and walkForwardKeyId = :from",
+            Parameters.with("value", value).and("key", keyId).and("id", id).and("from", fromKeyId))
+        .map(n -> n > 0);
+  }
+
+  /** How many runs' walk-forward summaries each key id encrypts. */
+  public Uni<Map<String, Long>> countByWalkForwardKey() {
+    return getSession()
+        .chain(
+            s ->
+                s.createSelectionQuery(
+                        "select walkForwardKeyId, count(*) from BacktestRun"
+                            + " where walkForwardKeyId is not null group by walkForwardKeyId",
+                        Object[].class)
+                    .getResultList())
+        .map(StrategyRepository::counts);
   }
 }

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Strategies: candidates, the live set and retired ones. */
@@ -84,6 +86,75 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
   /** The strategies of a cycle. */
   public Uni<List<Strategy>> ofCycle(UUID cycleId) {
     return list("cycleId", cycleId);
+  }
+
+  /**
+   * Up to {@code limit} strategies whose parameters are encrypted with one of {@code keyIds}, with
+   * ids above {@code after} (null: from the first), by id.
+   */
+  public Uni<List<SealedValue>> parametersUnder(Collection<String> keyIds, UUID after, int limit) {
+    if (keyIds.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    String query =
+        "select id, parametersEnc, parametersKeyId from Strategy where parametersKeyId in :keys"
+            + (after == null ? "" : " and id > :after")
+            + " order by id";
+    return getSession()
+        .chain(
+            s -> {
+              var q =
+                  s.createSelectionQuery(query, Object[].class)
+                      .setParameter("keys", keyIds)
+                      .setMaxResults(limit);
+              if (after != null) {
+                q.setParameter("after", after);
+              }
+              return q.getResultList();
+            })
+        .map(rows -> rows.stream().map(StrategyRepository::sealed).toList());
+  }
+
+  /**
+   * Replaces a strategy's encrypted parameters and fingerprint, only if they are still encrypted
+   * with {@code fromKeyId} (another instance may have rewritten them meanwhile). Touches no other
+   * column, so that it never undoes a concurrent change of the strategy.
+   *
+   * @return whether the row was rewritten
+   */
+  public Uni<Boolean> resealParameters(
+      UUID id, String fromKeyId, byte[] value, String keyId, String fingerprint) {
+    return update(
+            "parametersEnc = :value, parametersKeyId = :key, parametersFingerprint = :fingerprint"
+                + " where id = :id and parametersKeyId = :from",
+            Parameters.with("value", value)
+                .and("key", keyId)
+                .and("fingerprint", fingerprint)
+                .and("id", id)
+                .and("from", fromKeyId))
+        .map(n -> n > 0);
+  }
+
+  /** How many strategies' parameters each key id encrypts. */
+  public Uni<Map<String, Long>> countByParametersKey() {
+    return getSession()
+        .chain(
+            s ->
+                s.createSelectionQuery(
+                        "select parametersKeyId, count(*) from Strategy group by parametersKeyId",
+                        Object[].class)
+                    .getResultList())
+        .map(StrategyRepository::counts);
+  }
+
+  static SealedValue sealed(Object[] row) {
+    return new SealedValue((UUID) row[0], (byte[]) row[1], (String) row[2]);
+  }
+
+  static Map<String, Long> counts(List<Object[]> rows) {
+    Map<String, Long> counts = new TreeMap<>();
+    rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+    return counts;
   }
 
   private record Query(String where, Parameters parameters) {}

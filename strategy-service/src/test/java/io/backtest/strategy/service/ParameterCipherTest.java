@@ -224,6 +224,16 @@ class ParameterCipherTest {
       public Optional<String> fingerprintKey() {
         return Optional.of(fingerprint);
       }
+
+      @Override
+      public int reencryptBatchSize() {
+        return 500;
+      }
+
+      @Override
+      public String reencryptEvery() {
+        return "off";
+      }
     };
   }
 

@@ -10,6 +10,7 @@ import io.backtest.engine.strategy.StrategyTemplates;
 import io.backtest.strategy.Fixtures;
 import io.backtest.strategy.mapping.ParametersJson;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -25,11 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Strategy parameters at rest: what the table holds is ciphertext, what the API and the events
- * carry is the plaintext.
+ * carry is the plaintext, and a key rotation rewrites every row without changing what it says.
  */
 @QuarkusTest
 class ParametersAtRestTest {
   @Inject ParameterCipher cipher;
+  @Inject ParameterRotation rotation;
 
   @Test
   void theStrategyTableHoldsNoParameterInPlaintextWhileTheApiAndEventsCarryThem() throws Exception {
@@ -76,6 +78,65 @@ class ParametersAtRestTest {
     }
   }
 
+  @Test
+  void aRotationReencryptsEveryRowUnderTheNewKeyAndBack() {
+    UUID cycleId = Fixtures.startCycle(3, 20_260_102L, "corr-rotation");
+    Map<UUID, String> fromApi = parametersOfCycle(cycleId);
+    Map<UUID, String> stored = storedParametersOfAll();
+    Map<UUID, String> fingerprints = fingerprintsOfAll();
+    assertThat(cipher.currentKeyId()).isEqualTo("dev-1");
+
+    // key dev-2 becomes the current one (both are configured), as a restart with
+    // strategy.parameters.current-key=dev-2 would make it
+    ParameterRotation.Result rotated = reencrypt(cipher.withCurrentKey("dev-2"));
+
+    assertThat(rotated.rowsByKey().get("strategy"))
+        .doesNotContainKey("dev-1")
+        .containsEntry("dev-2", (long) stored.size());
+    assertThat(rotated.rowsByKey().get("backtest_run")).doesNotContainKey("dev-1");
+    assertThat(rotated.reencrypted().get("strategy")).isEqualTo(stored.size());
+    assertThat(rotated.unreadable())
+        .containsOnly(Map.entry("strategy", 0), Map.entry("backtest_run", 0));
+    assertThat(
+            Fixtures.queryLong("select count(*) from strategy where parameters_key_id = 'dev-1'"))
+        .isZero();
+    assertThat(
+            Fixtures.queryLong(
+                "select count(*) from backtest_run where walk_forward_key_id = 'dev-1'"))
+        .isZero();
+    // the same parameters and fingerprints, read with the keys the service holds
+    assertThat(storedParametersOfAll()).isEqualTo(stored);
+    assertThat(fingerprintsOfAll()).isEqualTo(fingerprints);
+    assertThat(parametersOfCycle(cycleId)).isEqualTo(fromApi);
+    // operators see the counts per key
+    assertThat(metrics())
+        .contains(
+            "strategy_parameters_encrypted_rows{key_id=\"dev-2\",table=\"strategy\"} "
+                + (double) stored.size())
+        .doesNotContain("key_id=\"dev-1\",table=\"strategy\"");
+
+    // idempotent: nothing left to do under dev-2
+    ParameterRotation.Result again = reencrypt(cipher.withCurrentKey("dev-2"));
+    assertThat(again.reencrypted())
+        .containsOnly(Map.entry("strategy", 0), Map.entry("backtest_run", 0));
+
+    // and back to the service's own current key
+    ParameterRotation.Result back = reencrypt(cipher);
+    assertThat(back.rowsByKey().get("strategy")).doesNotContainKey("dev-2");
+    assertThat(back.rowsByKey().get("backtest_run")).doesNotContainKey("dev-2");
+    assertThat(storedParametersOfAll()).isEqualTo(stored);
+    assertThat(parametersOfCycle(cycleId)).isEqualTo(fromApi);
+  }
+
+  private ParameterRotation.Result reencrypt(ParameterCipher with) {
+    try {
+      // Hibernate Reactive needs a Vert.x context
+      return VertxContextSupport.subscribeAndAwait(() -> rotation.reencrypt(with));
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The canonical JSON of each strategy's parameters of a cycle, as the API shows them. */
   private static Map<UUID, String> parametersOfCycle(UUID cycleId) {
     JsonPath page =
@@ -96,6 +157,29 @@ class ParametersAtRestTest {
     return parameters;
   }
 
+  /** Every stored strategy's parameters, decrypted. */
+  private static Map<UUID, String> storedParametersOfAll() {
+    Map<UUID, String> all = new HashMap<>();
+    for (UUID id : Fixtures.queryUuids("select id from strategy")) {
+      all.put(id, Fixtures.storedParameters(id));
+    }
+    return all;
+  }
+
+  private static Map<UUID, String> fingerprintsOfAll() {
+    Map<UUID, String> all = new HashMap<>();
+    try (Connection c = Fixtures.database();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select id, parameters_fingerprint from strategy")) {
+      while (r.next()) {
+        all.put(r.getObject(1, UUID.class), r.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return all;
+  }
+
   private static List<String> columnsAsText(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = Fixtures.database();
@@ -112,5 +196,9 @@ class ParametersAtRestTest {
   private static String canonical(Map<String, ? extends Number> values) {
     StrategyTemplate sma = StrategyTemplates.builtIn().get("sma-crossover");
     return ParametersJson.write(sma, sma.space().typed(values));
+  }
+
+  private static String metrics() {
+    return given().get("/q/metrics").then().statusCode(200).extract().asString();
   }
 }
