@@ -98,6 +98,8 @@ public class StackTool {
         token-claims USER [PASSWORD]      print the access token's payload as JSON
       Demo:
         audit-key                         print a new Ed25519 private key (base64 PKCS#8) for audit-service
+        parameter-key                     print a new 256-bit key (base64 of 32 random bytes) for strategy-service's
+                                          parameters at rest (an AES-256 key or the fingerprint key)
         audit-export GATEWAY_URL DIR [FROM [TO]]
                                           download the audit log's export (entries FROM..TO, default all)
                                           to DIR/export.jsonl, the public keys to DIR/public-keys.json,
@@ -138,6 +140,7 @@ public class StackTool {
             case "token-claims" -> tokenCmd(rest, true);
             case "demo" -> demo(rest);
             case "audit-key" -> auditKey();
+            case "parameter-key" -> parameterKey();
             case "audit-export" -> auditExport(rest);
             case "bench-cycle" -> benchCycle(rest);
             default -> throw new UsageException("unknown command: " + cmd);
@@ -255,6 +258,17 @@ public class StackTool {
   static int auditKey() throws Exception {
     java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     System.out.println(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+    return 0;
+  }
+
+  /**
+   * Prints 32 random bytes in base64: a key of strategy-service's parameters at rest (AES-256, or
+   * the fingerprints' HMAC-SHA256 key), as {@code openssl rand -base64 32} would.
+   */
+  static int parameterKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    System.out.println(Base64.getEncoder().encodeToString(key));
     return 0;
   }
 

@@ -38,6 +38,11 @@ class DeployConsistencyTest {
     assertThat(stack.forGateway()).contains("REDIS_HOST", "REDIS_PORT", "BACKTEST_KEY_PREFIX");
     assertThat(stack.gatewayGetsServiceUrls()).isTrue();
     assertThat(stack.forService().get("audit-service")).contains("AUDIT_SIGNING_PRIVATE_KEY");
+    assertThat(stack.forService().get("strategy-service"))
+        .contains(
+            "STRATEGY_PARAMETERS_KEYS",
+            "STRATEGY_PARAMETERS_CURRENT_KEY",
+            "STRATEGY_PARAMETERS_FINGERPRINT_KEY");
     assertThat(table.find(stack.gateway())).isPresent();
     assertThat(table.backends()).isNotEmpty();
   }

@@ -469,9 +469,15 @@ public final class KubernetesCheck {
     return new Environment(values, fromSecrets);
   }
 
-  /** Passwords and private keys: never in a ConfigMap or a plain value. */
+  /**
+   * Passwords, private keys and the keys of strategy-service's parameters at rest: never in a
+   * ConfigMap or a plain value.
+   */
   static boolean isSecret(String name) {
-    return name.endsWith("PASSWORD") || name.endsWith("PRIVATE_KEY");
+    return name.endsWith("PASSWORD")
+        || name.endsWith("PRIVATE_KEY")
+        || name.equals("STRATEGY_PARAMETERS_KEYS")
+        || name.equals("STRATEGY_PARAMETERS_FINGERPRINT_KEY");
   }
 
   private static void expect(

@@ -93,6 +93,23 @@ class KubernetesCheckTest {
   }
 
   @Test
+  void theParameterKeysOutsideASecretAreReported() {
+    List<KubernetesCheck.Manifest> changed = copy();
+    for (JsonNode var : container(changed, "strategy-service").get("env")) {
+      if (var.get("name").asText().startsWith("STRATEGY_PARAMETERS_")) {
+        ((ObjectNode) var).remove("valueFrom");
+        ((ObjectNode) var).put("value", "k1");
+      }
+    }
+
+    assertThat(check.problems(changed))
+        .containsExactly(
+            "k8s: Deployment strategy-service: STRATEGY_PARAMETERS_KEYS must come from a Secret",
+            "k8s: Deployment strategy-service: STRATEGY_PARAMETERS_FINGERPRINT_KEY must come from a"
+                + " Secret");
+  }
+
+  @Test
   void aMissingProbeOrLimitIsReported() {
     List<KubernetesCheck.Manifest> changed = copy();
     ObjectNode container = container(changed, "gateway");
