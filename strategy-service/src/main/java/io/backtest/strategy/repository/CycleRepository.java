@@ -2,8 +2,10 @@ package io.backtest.strategy.repository;
 
 import io.backtest.strategy.domain.Cycle;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -13,10 +15,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class CycleRepository implements PanacheRepositoryBase<Cycle, UUID> {
 
-  /** A page of cycles, newest first. */
-  public Uni<List<Cycle>> newestFirst(PageRequest request) {
-    return Paging.list(
-        findAll(Sort.descending("createdAt").and("id", Sort.Direction.Descending)), request);
+  /**
+   * What the cycle list sorts by; by default newest first. Cycles are few (each one an operator's
+   * request or a change of market regime), so an order without an index sorts little.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("id")
+          .field("createdAt", "createdAt")
+          .field("status", "status")
+          .nullsLast("completedAt", "completedAt")
+          .byDefault("-createdAt");
+
+  /** A page of cycles in {@code order}. */
+  public Uni<List<Cycle>> page(PageRequest request, SortRequest order) {
+    return Paging.list(findAll(PanacheSort.of(order)), request);
   }
 
   /**

@@ -3,6 +3,9 @@ package io.backtest.strategy.repository;
 import io.backtest.strategy.domain.Deployment;
 import io.backtest.strategy.domain.DeploymentAction;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -19,10 +22,18 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, L
   /** A filter of the history; null fields do not filter. */
   public record Filter(UUID strategyId, UUID cycleId) {}
 
-  /** A page of the history, newest first. */
-  public Uni<List<Deployment>> page(Filter filter, PageRequest request) {
+  /**
+   * What the history sorts by; by default newest first. {@code seq} is the key, and {@code at}
+   * follows it but for changes committed in another order than their clocks; one row per change of
+   * the live set, few enough to sort.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("seq").field("seq", "seq").field("at", "at").byDefault("-seq");
+
+  /** A page of the history in {@code order}. */
+  public Uni<List<Deployment>> page(Filter filter, PageRequest request, SortRequest order) {
     Query q = query(filter);
-    Sort sort = Sort.descending("seq");
+    Sort sort = PanacheSort.of(order);
     return Paging.list(
         q.where.isEmpty() ? findAll(sort) : find(q.where, sort, q.parameters), request);
   }

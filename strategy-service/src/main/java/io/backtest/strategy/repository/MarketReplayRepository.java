@@ -3,6 +3,9 @@ package io.backtest.strategy.repository;
 import io.backtest.strategy.domain.MarketReplay;
 import io.backtest.strategy.domain.ReplayStatus;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -25,9 +28,20 @@ public class MarketReplayRepository implements PanacheRepositoryBase<MarketRepla
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  /** A page of replays, newest first, of one status or (null) of all. */
-  public Uni<List<MarketReplay>> page(ReplayStatus status, PageRequest request) {
-    Sort sort = Sort.descending("startedAt").and("id", Sort.Direction.Descending);
+  /**
+   * What the replay list sorts by; by default newest first (indexed, as is status then start). One
+   * row per replay an operator started: few to sort.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("id")
+          .field("startedAt", "startedAt")
+          .nullsLast("finishedAt", "finishedAt")
+          .field("status", "status")
+          .byDefault("-startedAt");
+
+  /** A page of replays in {@code order}, of one status or (null) of all. */
+  public Uni<List<MarketReplay>> page(ReplayStatus status, PageRequest request, SortRequest order) {
+    Sort sort = PanacheSort.of(order);
     return Paging.list(status == null ? findAll(sort) : find("status", sort, status), request);
   }
 

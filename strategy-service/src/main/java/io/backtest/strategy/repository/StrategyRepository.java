@@ -3,6 +3,9 @@ package io.backtest.strategy.repository;
 import io.backtest.strategy.domain.Strategy;
 import io.backtest.strategy.domain.StrategyStatus;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -22,13 +25,25 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
   /** A filter of the strategy list; null fields do not filter. */
   public record Filter(StrategyStatus status, UUID cycleId) {}
 
-  /** A page of strategies, newest cycle first, then by rank. */
-  public Uni<List<Strategy>> page(Filter filter, PageRequest request) {
+  /**
+   * What the strategy list sorts by; by default newest cycle first, then by rank. The indexes serve
+   * the default order and the filters (by status, then creation; by cycle, then rank); another
+   * order sorts the matching rows, one per candidate generated, which a cycle filter keeps to the
+   * cycle's candidates.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("id")
+          .field("createdAt", "createdAt")
+          .nullsLast("score", "score")
+          .nullsLast("rank", "rank")
+          .field("status", "status")
+          .nullsLast("promotedAt", "promotedAt")
+          .byDefault("-createdAt,rank");
+
+  /** A page of strategies in {@code order}. */
+  public Uni<List<Strategy>> page(Filter filter, PageRequest request, SortRequest order) {
     Query q = query(filter);
-    Sort sort =
-        Sort.descending("createdAt")
-            .and("rank", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
-            .and("id");
+    Sort sort = PanacheSort.of(order);
     return Paging.list(
         q.where.isEmpty() ? findAll(sort) : find(q.where, sort, q.parameters), request);
   }

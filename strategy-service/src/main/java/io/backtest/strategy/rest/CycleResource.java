@@ -1,6 +1,7 @@
 package io.backtest.strategy.rest;
 
 import io.backtest.contracts.http.Problem;
+import io.backtest.strategy.repository.CycleRepository;
 import io.backtest.strategy.service.CycleService;
 import io.backtest.support.http.Correlation;
 import io.backtest.support.http.Page;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -76,18 +78,25 @@ public class CycleResource {
   }
 
   @GET
-  @Operation(summary = "List cycles, newest first")
+  @Operation(summary = "List cycles, newest first unless sorted")
   @APIResponse(responseCode = "200", description = "A page of cycles")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid page or size",
+      description = "Invalid page, size or sort",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<Page<CycleView>> list(
-      @QueryParam("page") String page, @QueryParam("size") String size) {
-    return cycles.page(PageRequest.of(page, size));
+      @QueryParam("page") String page,
+      @QueryParam("size") String size,
+      @Parameter(
+              description =
+                  "createdAt, status or completedAt (running cycles last); a leading - sorts"
+                      + " descending, several comma-separated; default -createdAt")
+          @QueryParam("sort")
+          String sort) {
+    return cycles.page(PageRequest.of(page, size), CycleRepository.SORT.parse(sort));
   }
 
   @GET

@@ -1,6 +1,7 @@
 package io.backtest.strategy.rest;
 
 import io.backtest.contracts.http.Problem;
+import io.backtest.strategy.repository.DatasetRepository;
 import io.backtest.strategy.service.DatasetService;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
@@ -37,18 +38,25 @@ public class DatasetResource {
   }
 
   @GET
-  @Operation(summary = "List datasets, ordered by id")
+  @Operation(summary = "List datasets, ordered by id unless sorted")
   @APIResponse(responseCode = "200", description = "A page of datasets")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid page or size",
+      description = "Invalid page, size or sort",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Uni<Page<DatasetView>> list(
-      @QueryParam("page") String page, @QueryParam("size") String size) {
-    return datasets.page(PageRequest.of(page, size));
+      @QueryParam("page") String page,
+      @QueryParam("size") String size,
+      @Parameter(
+              description =
+                  "id, symbol, barCount, from, to or createdAt (when it was stored); a leading -"
+                      + " sorts descending, several comma-separated; default id")
+          @QueryParam("sort")
+          String sort) {
+    return datasets.page(PageRequest.of(page, size), DatasetRepository.SORT.parse(sort));
   }
 
   @POST
@@ -190,11 +198,11 @@ public class DatasetResource {
 
   @GET
   @Path("/{id}/bars")
-  @Operation(summary = "The bars of a dataset, in time order")
+  @Operation(summary = "The bars of a dataset, in time order (or newest first)")
   @APIResponse(responseCode = "200", description = "A page of bars; total is the bar count")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid page or size",
+      description = "Invalid page, size or sort",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -209,7 +217,10 @@ public class DatasetResource {
   public Uni<Page<BarView>> bars(
       @PathParam("id") String id,
       @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    return datasets.bars(id, PageRequest.of(page, size));
+      @QueryParam("size") String size,
+      @Parameter(description = "time, or -time for the newest bar first; default time")
+          @QueryParam("sort")
+          String sort) {
+    return datasets.bars(id, PageRequest.of(page, size), DatasetService.BAR_SORT.parse(sort));
   }
 }

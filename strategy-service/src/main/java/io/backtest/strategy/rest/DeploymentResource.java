@@ -45,14 +45,14 @@ public class DeploymentResource {
   @GET
   @Path("/history")
   @Operation(
-      summary = "The deployment history, newest first; filter by strategy and cycle",
+      summary = "The deployment history, newest first unless sorted; filter by strategy and cycle",
       description =
           "One entry per change of the live set (PROMOTED or DEMOTED), with the cycle whose"
               + " decision made it (none for an operator's), the reason and the event's id.")
   @APIResponse(responseCode = "200", description = "A page of the history")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid strategyId, cycleId, page or size",
+      description = "Invalid strategyId, cycleId, page, size or sort",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -63,12 +63,18 @@ public class DeploymentResource {
       @Parameter(description = "Only the changes this cycle's decision made") @QueryParam("cycleId")
           String cycleId,
       @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("size") String size,
+      @Parameter(
+              description =
+                  "seq or at; a leading - sorts descending, several comma-separated; default -seq")
+          @QueryParam("sort")
+          String sort) {
     DeploymentRepository.Filter filter =
         new DeploymentRepository.Filter(
             RequestParameters.optionalUuid("strategyId", strategyId),
             RequestParameters.optionalUuid("cycleId", cycleId));
-    return deployments.history(filter, PageRequest.of(page, size));
+    return deployments.history(
+        filter, PageRequest.of(page, size), DeploymentRepository.SORT.parse(sort));
   }
 
   @POST

@@ -2,6 +2,7 @@ package io.backtest.strategy.rest;
 
 import io.backtest.contracts.http.Problem;
 import io.backtest.strategy.domain.ReplayStatus;
+import io.backtest.strategy.repository.MarketReplayRepository;
 import io.backtest.strategy.service.MarketReplayService;
 import io.backtest.support.http.Correlation;
 import io.backtest.support.http.Page;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -96,11 +98,11 @@ public class MarketReplayResource {
   }
 
   @GET
-  @Operation(summary = "List replays, newest first")
+  @Operation(summary = "List replays, newest first unless sorted")
   @APIResponse(responseCode = "200", description = "A page of replays")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid status, page or size",
+      description = "Invalid status, page, size or sort",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -108,9 +110,16 @@ public class MarketReplayResource {
   public Uni<Page<ReplayView>> list(
       @QueryParam("status") String status,
       @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("size") String size,
+      @Parameter(
+              description =
+                  "startedAt, finishedAt (running replays last) or status; a leading - sorts"
+                      + " descending, several comma-separated; default -startedAt")
+          @QueryParam("sort")
+          String sort) {
     ReplayStatus filter = RequestParameters.optionalEnum("status", status, ReplayStatus.class);
-    return replays.page(filter, PageRequest.of(page, size));
+    return replays.page(
+        filter, PageRequest.of(page, size), MarketReplayRepository.SORT.parse(sort));
   }
 
   @GET

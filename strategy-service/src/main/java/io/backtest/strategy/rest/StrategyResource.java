@@ -42,11 +42,13 @@ public class StrategyResource {
 
   @GET
   @Operation(
-      summary = "List strategies, newest cycle first and by rank; filter by status and cycle")
+      summary =
+          "List strategies, newest cycle first and by rank unless sorted; filter by status and"
+              + " cycle")
   @APIResponse(responseCode = "200", description = "A page of strategies")
   @APIResponse(
       responseCode = "400",
-      description = "Invalid status, cycleId, page or size",
+      description = "Invalid status, cycleId, page, size or sort",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -56,12 +58,19 @@ public class StrategyResource {
       @Parameter(description = "Only the candidates of this cycle") @QueryParam("cycleId")
           String cycleId,
       @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("size") String size,
+      @Parameter(
+              description =
+                  "createdAt, score, rank, status or promotedAt (unscored and never promoted"
+                      + " strategies last); a leading - sorts descending, several"
+                      + " comma-separated; default -createdAt,rank")
+          @QueryParam("sort")
+          String sort) {
     StrategyRepository.Filter filter =
         new StrategyRepository.Filter(
             RequestParameters.optionalEnum("status", status, StrategyStatus.class),
             RequestParameters.optionalUuid("cycleId", cycleId));
-    return strategies.page(filter, PageRequest.of(page, size));
+    return strategies.page(filter, PageRequest.of(page, size), StrategyRepository.SORT.parse(sort));
   }
 
   @GET

@@ -39,6 +39,7 @@ import io.backtest.support.config.PlatformConfig;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.SortRequest;
 import io.backtest.support.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -583,13 +584,13 @@ public class CycleService {
   }
 
   @WithSession
-  public Uni<Page<CycleView>> page(PageRequest request) {
+  public Uni<Page<CycleView>> page(PageRequest request, SortRequest order) {
     return cycles
         .count()
         .chain(
             total ->
                 cycles
-                    .newestFirst(request)
+                    .page(request, order)
                     .map(list -> Page.of(list, request, total).map(ViewMapper::cycle)));
   }
 }

@@ -25,6 +25,8 @@ import io.backtest.strategy.rest.SyntheticDatasetView;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -438,35 +440,52 @@ public class DatasetService {
   }
 
   @WithSession
-  public Uni<Page<DatasetView>> page(PageRequest request) {
+  public Uni<Page<DatasetView>> page(PageRequest request, SortRequest order) {
     return datasets
         .count()
         .chain(
             total ->
                 datasets
-                    .page(request)
+                    .page(request, order)
                     .map(list -> Page.of(list, request, total).map(ViewMapper::dataset)));
   }
 
-  /** A page of a dataset's bars, from its decoded content; 404 when it does not exist. */
+  /**
+   * What a dataset's bars sort by: their time (their position, which the time follows strictly); by
+   * default oldest first. They are sorted in memory, from the decoded content.
+   */
+  public static final SortFields BAR_SORT =
+      SortFields.tiebreaker("seq").field("time", "seq").byDefault("time");
+
+  /**
+   * A page of a dataset's bars in {@code order} ({@link #BAR_SORT}), from its decoded content; 404
+   * when it does not exist.
+   */
   @WithSession
-  public Uni<Page<BarView>> bars(String id, PageRequest request) {
+  public Uni<Page<BarView>> bars(String id, PageRequest request, SortRequest order) {
+    boolean newestFirst = order.keys().getFirst().descending();
     return datasets
         .findById(id)
         .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("Dataset", id))
-        .chain(d -> cache.bars(d).map(bars -> Page.of(slice(bars, request), request, bars.size())));
+        .chain(
+            d ->
+                cache
+                    .bars(d)
+                    .map(bars -> Page.of(slice(bars, request, newestFirst), request, bars.size())));
   }
 
-  private static List<BarView> slice(List<OhlcvBar> bars, PageRequest request) {
+  private static List<BarView> slice(
+      List<OhlcvBar> bars, PageRequest request, boolean newestFirst) {
     if (request.offset() >= bars.size()) {
       return List.of();
     }
     int from = (int) request.offset();
     int to = Math.min(bars.size(), from + request.size());
     List<BarView> page = new ArrayList<>(to - from);
-    for (int seq = from; seq < to; seq++) {
+    for (int i = from; i < to; i++) {
+      int seq = newestFirst ? bars.size() - 1 - i : i;
       OhlcvBar b = bars.get(seq);
       page.add(new BarView(seq, b.time(), b.open(), b.high(), b.low(), b.close(), b.volume()));
     }

@@ -30,6 +30,7 @@ import io.backtest.strategy.service.LiveSetChanges.Operator;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
@@ -368,16 +369,16 @@ public class DeploymentService {
                                     .toList())));
   }
 
-  /** A page of the deployment history, newest first. */
+  /** A page of the deployment history in {@code order}. */
   @WithSession
   public Uni<Page<DeploymentView>> history(
-      DeploymentRepository.Filter filter, PageRequest request) {
+      DeploymentRepository.Filter filter, PageRequest request, SortRequest order) {
     return deployments
         .count(filter)
         .chain(
             total ->
                 deployments
-                    .page(filter, request)
+                    .page(filter, request, order)
                     .map(list -> Page.of(list, request, total).map(ViewMapper::deployment)));
   }
 

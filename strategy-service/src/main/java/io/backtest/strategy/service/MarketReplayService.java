@@ -14,6 +14,7 @@ import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
 import io.backtest.support.http.RequestParameters;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
@@ -225,15 +226,15 @@ public class MarketReplayService {
         .map(ViewMapper::replay);
   }
 
-  /** A page of replays, newest first, of one status or (null) of all. */
+  /** A page of replays in {@code order}, of one status or (null) of all. */
   @WithSession
-  public Uni<Page<ReplayView>> page(ReplayStatus status, PageRequest request) {
+  public Uni<Page<ReplayView>> page(ReplayStatus status, PageRequest request, SortRequest order) {
     return replays
         .count(status)
         .chain(
             total ->
                 replays
-                    .page(status, request)
+                    .page(status, request, order)
                     .map(list -> Page.of(list, request, total).map(ViewMapper::replay)));
   }
 

@@ -11,6 +11,7 @@ import io.backtest.strategy.rest.StrategyView;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,15 +62,16 @@ public class StrategyService {
                                             s, cipher.parameters(s), run, d, true))));
   }
 
-  /** A page of strategies matching the filter. */
+  /** A page of strategies matching the filter, in {@code order}. */
   @WithSession
-  public Uni<Page<StrategyView>> page(StrategyRepository.Filter filter, PageRequest request) {
+  public Uni<Page<StrategyView>> page(
+      StrategyRepository.Filter filter, PageRequest request, SortRequest order) {
     return strategies
         .count(filter)
         .chain(
             total ->
                 strategies
-                    .page(filter, request)
+                    .page(filter, request, order)
                     .chain(page -> withRuns(page).map(items -> Page.of(items, request, total))));
   }
 

@@ -425,6 +425,26 @@ class DeploymentResourceTest {
         .then()
         .statusCode(200)
         .body("items.strategyId", org.hamcrest.Matchers.contains(c.strategy(0).toString()));
+    // sorted: oldest first, the order of the decision; by time, ties newest first
+    for (String sort : new String[] {"seq", "-at"}) {
+      List<String> order =
+          given()
+              .queryParam("cycleId", c.cycleId().toString())
+              .queryParam("sort", sort)
+              .get("/api/v1/deployments/history")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("items.strategyId", String.class);
+      List<String> oldestFirst =
+          List.of(c.strategy(0).toString(), c.strategy(1).toString(), c.strategy(2).toString());
+      assertThat(order)
+          .as(sort)
+          .isEqualTo(sort.equals("seq") ? oldestFirst : oldestFirst.reversed());
+    }
+    problem(given().queryParam("sort", "strategyId").get("/api/v1/deployments/history").then(), 400)
+        .body("errors[0].field", equalTo("sort"));
     problem(given().queryParam("strategyId", "x").get("/api/v1/deployments/history").then(), 400)
         .body("errors[0].field", equalTo("strategyId"));
     problem(given().queryParam("size", 0).get("/api/v1/deployments/history").then(), 400)
