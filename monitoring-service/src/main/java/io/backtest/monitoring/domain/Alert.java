@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -48,4 +49,11 @@ public class Alert extends PanacheEntityBase {
   /** The {@code monitoring.alert} event that published it. */
   @Column(name = "event_id", nullable = false)
   public UUID eventId;
+
+  /**
+   * How severe, INFO lowest: what the list sorts by when asked to sort by severity (the names would
+   * sort CRITICAL first). Computed in each query, never stored.
+   */
+  @Formula("case severity when 'INFO' then 0 when 'WARNING' then 1 when 'CRITICAL' then 2 end")
+  public Integer severityLevel;
 }

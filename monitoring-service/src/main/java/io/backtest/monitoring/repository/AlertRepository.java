@@ -3,11 +3,13 @@ package io.backtest.monitoring.repository;
 import io.backtest.monitoring.domain.Alert;
 import io.backtest.monitoring.domain.AlertSeverity;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,12 +17,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The alerts raised, newest first. */
+/** The alerts raised. */
 @ApplicationScoped
 @WithSession
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
-  private static final Sort NEWEST_FIRST =
-      Sort.by("raisedAt", Sort.Direction.Descending).and("alertId");
+  /**
+   * What the alert list sorts by; by default newest first. Raising time is indexed (both ways);
+   * severity sorts the alerts the filters leave, a few per live strategy and event.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("alertId")
+          .field("raisedAt", "raisedAt")
+          .field("severity", "severityLevel")
+          .byDefault("-raisedAt");
 
   /**
    * What alerts to list; a null field does not filter.
@@ -66,15 +75,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
   }
 
-  /** One page of the alerts that pass {@code filter}, newest first. */
-  public Uni<List<Alert>> listPage(Filter filter, PageRequest request) {
+  /** One page of the alerts that pass {@code filter}, in {@code order}. */
+  public Uni<List<Alert>> listPage(Filter filter, PageRequest request, SortRequest order) {
     if (request.offset() > Integer.MAX_VALUE - request.size()) {
       // Panache addresses rows by an int offset; no page that far out holds any
       return Uni.createFrom().item(List.of());
     }
     Parameters parameters = new Parameters();
     String query = filter.query(parameters);
-    return find(query, NEWEST_FIRST, parameters)
+    return find(query, PanacheSort.of(order), parameters)
         .page(Page.of(request.page(), request.size()))
         .list();
   }

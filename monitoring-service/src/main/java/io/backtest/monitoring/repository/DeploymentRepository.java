@@ -3,6 +3,9 @@ package io.backtest.monitoring.repository;
 import io.backtest.monitoring.domain.Deployment;
 import io.backtest.monitoring.domain.DeploymentStatus;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -17,9 +20,18 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, UUID> {
-  /** Newest promotion first; stopped-before-promotion rows (no {@code since}) last. */
-  private static final Sort NEWEST_FIRST =
-      Sort.by("since", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST).and("strategyId");
+  /**
+   * What the list sorts by; by default newest promotion first. Rows without a value
+   * (stopped-before-promotion rows have no {@code since} and no score) come last either way. One
+   * row per strategy ever promoted: few enough to sort whole.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("strategyId")
+          .nullsLast("since", "since")
+          .field("status", "status")
+          .nullsLast("score", "score")
+          .nullsLast("stoppedAt", "stoppedAt")
+          .byDefault("-since");
 
   /** The deployment of a strategy, locked until the end of the transaction; or null. */
   public Uni<Deployment> findForUpdate(UUID strategyId) {
@@ -51,13 +63,15 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, U
         .list();
   }
 
-  /** One page of deployments, of one status or all (null). */
-  public Uni<List<Deployment>> listPage(DeploymentStatus status, PageRequest request) {
+  /** One page of deployments in {@code order}, of one status or all (null). */
+  public Uni<List<Deployment>> listPage(
+      DeploymentStatus status, PageRequest request, SortRequest order) {
     if (request.offset() > Integer.MAX_VALUE - request.size()) {
       // Panache addresses rows by an int offset; no page that far out holds any
       return Uni.createFrom().item(List.of());
     }
-    var query = status == null ? findAll(NEWEST_FIRST) : find("status", NEWEST_FIRST, status);
+    Sort sort = PanacheSort.of(order);
+    var query = status == null ? findAll(sort) : find("status", sort, status);
     return query.page(Page.of(request.page(), request.size())).list();
   }
 

@@ -38,11 +38,11 @@ public class AlertResource {
   }
 
   @GET
-  @Operation(summary = "List alerts, newest first")
+  @Operation(summary = "List alerts, newest first unless sorted")
   @APIResponse(responseCode = "200", description = "One page of alerts")
   @APIResponse(
       responseCode = "400",
-      description = "a filter, page or size invalid",
+      description = "a filter, page, size or sort invalid",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -84,7 +84,13 @@ public class AlertResource {
                       maximum = "100",
                       defaultValue = "50"))
           @QueryParam("size")
-          String size) {
+          String size,
+      @Parameter(
+              description =
+                  "raisedAt or severity (INFO lowest, CRITICAL highest); a leading - sorts"
+                      + " descending, several comma-separated; default -raisedAt")
+          @QueryParam("sort")
+          String sort) {
     Instant fromTime = RequestParameters.optionalInstant("from", from);
     Instant toTime = RequestParameters.optionalInstant("to", to);
     if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
@@ -103,6 +109,8 @@ public class AlertResource {
         new PageRequest(
             RequestParameters.integer("page", page, 0, 0, Integer.MAX_VALUE),
             RequestParameters.integer("size", size, DEFAULT_SIZE, 1, PageRequest.MAX_SIZE));
-    return service.listAlerts(filter, request).map(alerts -> alerts.map(AlertMapper::toView));
+    return service
+        .listAlerts(filter, request, AlertRepository.SORT.parse(sort))
+        .map(alerts -> alerts.map(AlertMapper::toView));
   }
 }

@@ -3,6 +3,7 @@ package io.backtest.monitoring.rest;
 import io.backtest.contracts.http.Problem;
 import io.backtest.monitoring.domain.DeploymentStatus;
 import io.backtest.monitoring.mapping.DeploymentMapper;
+import io.backtest.monitoring.repository.DeploymentRepository;
 import io.backtest.monitoring.service.DeploymentService;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
@@ -39,11 +40,11 @@ public class DeploymentResource {
   }
 
   @GET
-  @Operation(summary = "List monitored strategies, newest promotion first")
+  @Operation(summary = "List monitored strategies, newest promotion first unless sorted")
   @APIResponse(responseCode = "200", description = "One page of strategies")
   @APIResponse(
       responseCode = "400",
-      description = "status, page or size invalid",
+      description = "status, page, size or sort invalid",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -68,11 +69,18 @@ public class DeploymentResource {
                       maximum = "100",
                       defaultValue = "20"))
           @QueryParam("size")
-          String size) {
+          String size,
+      @Parameter(
+              description =
+                  "since, status, score or stoppedAt (strategies without one last); a leading -"
+                      + " sorts descending, several comma-separated; default -since")
+          @QueryParam("sort")
+          String sort) {
     return service
         .listDeployments(
             RequestParameters.optionalEnum("status", status, DeploymentStatus.class),
-            PageRequest.of(page, size))
+            PageRequest.of(page, size),
+            DeploymentRepository.SORT.parse(sort))
         .map(deployments -> deployments.map(DeploymentMapper::toView));
   }
 

@@ -15,6 +15,7 @@ import io.backtest.monitoring.repository.DeploymentRepository;
 import io.backtest.support.config.PlatformConfig;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortRequest;
 import io.backtest.support.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -124,11 +125,12 @@ public class AlertService {
     return alerts.persist(row).chain(() -> outbox.add(EventCatalog.MONITORING_ALERT, alertEvent));
   }
 
-  /** One page of the alerts that pass {@code filter}, newest first, with their total. */
+  /** One page of the alerts that pass {@code filter} in {@code order}, with their total. */
   @WithSession
-  public Uni<Page<Alert>> listAlerts(AlertRepository.Filter filter, PageRequest request) {
+  public Uni<Page<Alert>> listAlerts(
+      AlertRepository.Filter filter, PageRequest request, SortRequest order) {
     return alerts
-        .listPage(filter, request)
+        .listPage(filter, request, order)
         .chain(items -> alerts.count(filter).map(total -> Page.of(items, request, total)));
   }
 }

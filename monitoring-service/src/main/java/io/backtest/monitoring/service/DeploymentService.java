@@ -13,6 +13,7 @@ import io.backtest.monitoring.repository.LivePointRepository;
 import io.backtest.monitoring.repository.StoredBarRepository;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -130,11 +131,12 @@ public class DeploymentService {
                         .map(list -> new DeploymentWithPoints(d, list)));
   }
 
-  /** One page of deployments of a status (all when null), with their total. */
+  /** One page of deployments of a status (all when null) in {@code order}, with their total. */
   @WithSession
-  public Uni<Page<Deployment>> listDeployments(DeploymentStatus status, PageRequest request) {
+  public Uni<Page<Deployment>> listDeployments(
+      DeploymentStatus status, PageRequest request, SortRequest order) {
     return repository
-        .listPage(status, request)
+        .listPage(status, request, order)
         .chain(items -> repository.count(status).map(total -> Page.of(items, request, total)));
   }
 

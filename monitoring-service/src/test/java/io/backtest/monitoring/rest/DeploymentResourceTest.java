@@ -14,7 +14,10 @@ import static org.hamcrest.Matchers.everyItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -88,9 +91,10 @@ class DeploymentResourceTest {
     "page, one, must be an integer >= 0",
     "size, 0, must be an integer between 1 and 100",
     "size, 101, must be an integer between 1 and 100",
-    "size, lots, must be an integer between 1 and 100"
+    "size, lots, must be an integer between 1 and 100",
+    "sort, rank, 'must be one of since, status, score, stoppedAt (a leading - sorts descending'"
   })
-  void pageOrSizeOutOfRangeIsABadRequestNamingTheParameter(
+  void pageSizeOrSortOutOfRangeIsABadRequestNamingTheParameter(
       String name, String value, String reason) {
     given()
         .queryParam(name, value)
@@ -147,6 +151,39 @@ class DeploymentResourceTest {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("strategyId"))
         .body("errors[0].reason", containsString("must be a UUID"));
+  }
+
+  @Test
+  void listSortsByPromotionTimeBothWays() {
+    UUID earlier = UUID.randomUUID();
+    UUID later = UUID.randomUUID();
+    publish(promoted(earlier, T0.minus(Duration.ofDays(30)), 1.0));
+    publish(promoted(later, T0.minus(Duration.ofDays(29)), 1.0));
+    awaitStrategy(earlier, j -> true);
+    awaitStrategy(later, j -> true);
+
+    for (String sort : List.of("since", "-since")) {
+      JsonPath body =
+          given()
+              .queryParam("status", "WATCHING")
+              .queryParam("sort", sort)
+              .queryParam("size", 100)
+              .get("/api/v1/monitoring/strategies")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      List<Instant> since =
+          body.getList("items.since", String.class).stream().map(Instant::parse).toList();
+      List<String> ids = body.getList("items.strategyId", String.class);
+      if (sort.equals("since")) {
+        assertThat(since).isSorted();
+        assertThat(ids).containsSubsequence(earlier.toString(), later.toString());
+      } else {
+        assertThat(since).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(ids).containsSubsequence(later.toString(), earlier.toString());
+      }
+    }
   }
 
   @Test
