@@ -2,6 +2,9 @@ package io.backtest.regime.repository;
 
 import io.backtest.regime.domain.MarketWindow;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -56,14 +59,25 @@ public class MarketWindowRepository implements PanacheRepository<MarketWindow> {
         : list("symbol = ?1 and timeframe = ?2", Sort.by("timeframe"), symbol, timeframe);
   }
 
-  /** One page of windows ordered by symbol, then timeframe. */
-  public Uni<List<MarketWindow>> listPage(PageRequest request) {
+  /**
+   * What the window list sorts by; by default by symbol, then timeframe (unique together). One row
+   * per symbol and timeframe fed: few enough to sort whole.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("id")
+          .field("symbol", "symbol")
+          .field("timeframe", "timeframe")
+          .field("bars", "bars")
+          .nullsLast("from", "firstTime")
+          .nullsLast("to", "lastTime")
+          .byDefault("symbol,timeframe");
+
+  /** One page of windows in {@code order}. */
+  public Uni<List<MarketWindow>> listPage(PageRequest request, SortRequest order) {
     if (request.offset() > Integer.MAX_VALUE - request.size()) {
       // Panache addresses rows by an int offset; no page that far out holds any
       return Uni.createFrom().item(List.of());
     }
-    return findAll(Sort.by("symbol").and("timeframe"))
-        .page(Page.of(request.page(), request.size()))
-        .list();
+    return findAll(PanacheSort.of(order)).page(Page.of(request.page(), request.size())).list();
   }
 }

@@ -2,11 +2,13 @@ package io.backtest.regime.repository;
 
 import io.backtest.regime.domain.RecordedRegimeChange;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -42,16 +44,25 @@ public class RegimeChangeRepository implements PanacheRepository<RecordedRegimeC
     }
   }
 
-  /** One page of the changes matching {@code filter}, newest first (by bar time, then record). */
-  public Uni<List<RecordedRegimeChange>> listPage(Filter filter, PageRequest request) {
+  /**
+   * What the history sorts by; by default newest first, by bar time then record (several detectors
+   * change on one bar). The history is always one symbol's, whose index serves bar time both ways;
+   * the record time sorts that symbol's changes.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("id")
+          .field("barTime", "barTime")
+          .field("changedAt", "changedAt")
+          .byDefault("-barTime");
+
+  /** One page of the changes matching {@code filter}, in {@code order}. */
+  public Uni<List<RecordedRegimeChange>> listPage(
+      Filter filter, PageRequest request, SortRequest order) {
     if (request.offset() > Integer.MAX_VALUE - request.size()) {
       // Panache addresses rows by an int offset; no page that far out holds any
       return Uni.createFrom().item(List.of());
     }
-    return find(
-            filter.query(),
-            Sort.descending("barTime").and("id", Sort.Direction.Descending),
-            filter.parameters())
+    return find(filter.query(), PanacheSort.of(order), filter.parameters())
         .page(Page.of(request.page(), request.size()))
         .list();
   }

@@ -3,6 +3,7 @@ package io.backtest.regime.rest;
 import io.backtest.contracts.http.Problem;
 import io.backtest.regime.domain.Timeframe;
 import io.backtest.regime.mapping.MarketWindowMapper;
+import io.backtest.regime.repository.MarketWindowRepository;
 import io.backtest.regime.service.MarketWindowService;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
@@ -38,11 +39,11 @@ public class MarketWindowResource {
   }
 
   @GET
-  @Operation(summary = "List the rolling windows, by symbol then timeframe")
+  @Operation(summary = "List the rolling windows, by symbol then timeframe unless sorted")
   @APIResponse(responseCode = "200", description = "One page of windows")
   @APIResponse(
       responseCode = "400",
-      description = "page or size out of range",
+      description = "page or size out of range, or an unknown sort field",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -62,9 +63,15 @@ public class MarketWindowResource {
                       maximum = "100",
                       defaultValue = "20"))
           @QueryParam("size")
-          String size) {
+          String size,
+      @Parameter(
+              description =
+                  "symbol, timeframe, bars, from or to (empty windows last); a leading - sorts"
+                      + " descending, several comma-separated; default symbol,timeframe")
+          @QueryParam("sort")
+          String sort) {
     return service
-        .listWindows(PageRequest.of(page, size))
+        .listWindows(PageRequest.of(page, size), MarketWindowRepository.SORT.parse(sort))
         .map(windows -> windows.map(MarketWindowMapper::toView));
   }
 

@@ -77,11 +77,11 @@ public class RegimeResource {
 
   @GET
   @Path("/history")
-  @Operation(summary = "List a symbol's regime changes, newest first")
+  @Operation(summary = "List a symbol's regime changes, newest first unless sorted")
   @APIResponse(responseCode = "200", description = "One page of changes")
   @APIResponse(
       responseCode = "400",
-      description = "symbol, timeframe, detector, page or size invalid",
+      description = "symbol, timeframe, detector, page, size or sort invalid",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -115,11 +115,17 @@ public class RegimeResource {
                       maximum = "100",
                       defaultValue = "20"))
           @QueryParam("size")
-          String size) {
+          String size,
+      @Parameter(
+              description =
+                  "barTime or changedAt; a leading - sorts descending, several comma-separated;"
+                      + " default -barTime (ties newest record first)")
+          @QueryParam("sort")
+          String sort) {
     RegimeChangeRepository.Filter filter =
         new RegimeChangeRepository.Filter(symbol(symbol), timeframe(timeframe), detector(detector));
     return service
-        .history(filter, PageRequest.of(page, size))
+        .history(filter, PageRequest.of(page, size), RegimeChangeRepository.SORT.parse(sort))
         .map(changes -> changes.map(RegimeMapper::toView));
   }
 

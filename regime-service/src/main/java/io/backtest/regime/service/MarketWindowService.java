@@ -12,6 +12,7 @@ import io.backtest.regime.repository.MarketWindowRepository;
 import io.backtest.regime.repository.WindowBarRepository;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -215,11 +216,11 @@ public class MarketWindowService {
     return windows.findBySymbolAndTimeframe(symbol, timeframe);
   }
 
-  /** One page of windows, with the total number of windows. */
+  /** One page of windows in {@code order}, with the total number of windows. */
   @WithSession
-  public Uni<Page<MarketWindow>> listWindows(PageRequest request) {
+  public Uni<Page<MarketWindow>> listWindows(PageRequest request, SortRequest order) {
     return windows
-        .listPage(request)
+        .listPage(request, order)
         .chain(items -> windows.count().map(total -> Page.of(items, request, total)));
   }
 

@@ -22,6 +22,7 @@ import io.backtest.regime.repository.WindowBarRepository;
 import io.backtest.support.config.PlatformConfig;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortRequest;
 import io.backtest.support.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -309,12 +310,12 @@ public class RegimeService {
    */
   public record Snapshot(List<MarketWindow> windows, List<CurrentRegime> regimes) {}
 
-  /** One page of a symbol's regime changes, newest first, with the number matching. */
+  /** One page of a symbol's regime changes in {@code order}, with the number matching. */
   @WithSession
   public Uni<Page<RecordedRegimeChange>> history(
-      RegimeChangeRepository.Filter filter, PageRequest request) {
+      RegimeChangeRepository.Filter filter, PageRequest request, SortRequest order) {
     return changes
-        .listPage(filter, request)
+        .listPage(filter, request, order)
         .chain(items -> changes.count(filter).map(total -> Page.of(items, request, total)));
   }
 

@@ -38,13 +38,30 @@ class MarketWindowResourceTest {
       awaitWindow(parts[0], parts[1], w -> true);
     }
 
+    Comparator<String> bySymbolThenTimeframe =
+        Comparator.comparing((String k) -> k.split("/")[0]).thenComparing(k -> k.split("/")[1]);
+    assertThat(everyWindow(null))
+        .containsAll(mine)
+        .isSortedAccordingTo(bySymbolThenTimeframe)
+        .isEqualTo(everyWindow("symbol,timeframe"));
+    assertThat(everyWindow("-symbol,-timeframe"))
+        .containsAll(mine)
+        .isSortedAccordingTo(bySymbolThenTimeframe.reversed());
+    assertThat(everyWindow("-symbol,timeframe"))
+        .containsSubsequence(base + "B/1d", base + "A/1d", base + "A/1h");
+  }
+
+  /** Every window's key, read page by page in {@code sort}; checks each page's shape. */
+  private static List<String> everyWindow(String sort) {
     List<String> listed = new ArrayList<>();
     long total = -1;
     for (int page = 0; ; page++) {
+      var request = given().queryParam("page", page).queryParam("size", 2);
+      if (sort != null) {
+        request = request.queryParam("sort", sort);
+      }
       JsonPath body =
-          given()
-              .queryParam("page", page)
-              .queryParam("size", 2)
+          request
               .get("/api/v1/market/windows")
               .then()
               .statusCode(200)
@@ -60,11 +77,8 @@ class MarketWindowResourceTest {
       assertThat(keys).hasSizeLessThanOrEqualTo(2);
       listed.addAll(keys);
     }
-    assertThat(listed).hasSize((int) total).doesNotHaveDuplicates().containsAll(mine);
-    assertThat(listed)
-        .isSortedAccordingTo(
-            Comparator.comparing((String k) -> k.split("/")[0])
-                .thenComparing(k -> k.split("/")[1]));
+    assertThat(listed).hasSize((int) total).doesNotHaveDuplicates();
+    return listed;
   }
 
   private static List<String> keys(JsonPath body) {
@@ -93,9 +107,10 @@ class MarketWindowResourceTest {
     "page, first, must be an integer >= 0",
     "size, 0, must be an integer between 1 and 100",
     "size, 101, must be an integer between 1 and 100",
-    "size, many, must be an integer between 1 and 100"
+    "size, many, must be an integer between 1 and 100",
+    "sort, volatility, 'must be one of symbol, timeframe, bars, from, to (a leading -'"
   })
-  void pageOrSizeOutOfRangeIsABadRequestNamingTheParameter(
+  void pageSizeOrSortOutOfRangeIsABadRequestNamingTheParameter(
       String name, String value, String reason) {
     given()
         .queryParam(name, value)

@@ -46,10 +46,18 @@ class RegimeDetectionTest {
   }
 
   private static List<Map<String, Object>> history(String symbol, String detector) {
+    return history(symbol, detector, null);
+  }
+
+  /** The whole history of a symbol (of one detector unless null), in {@code sort}. */
+  private static List<Map<String, Object>> history(String symbol, String detector, String sort) {
     List<Map<String, Object>> all = new ArrayList<>();
     for (int page = 0; ; page++) {
       var request =
           given().queryParam("symbol", symbol).queryParam("page", page).queryParam("size", 100);
+      if (sort != null) {
+        request = request.queryParam("sort", sort);
+      }
       if (detector != null) {
         request = request.queryParam("detector", detector);
       }
@@ -69,6 +77,9 @@ class RegimeDetectionTest {
     List<RegimeChange<R>> expected = RegimeSeries.changes(engine, bars);
     List<Map<String, Object>> recorded = new ArrayList<>(history(symbol, engine.name()));
     java.util.Collections.reverse(recorded);
+    // oldest first is the newest-first history reversed, whether by bar time or by record time
+    assertThat(history(symbol, engine.name(), "barTime")).isEqualTo(recorded);
+    assertThat(history(symbol, engine.name(), "changedAt,barTime")).isEqualTo(recorded);
     assertThat(expected).as("engine %s changes", engine.name()).hasSizeGreaterThan(3);
     assertThat(recorded).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
