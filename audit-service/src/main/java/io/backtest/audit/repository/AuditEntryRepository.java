@@ -3,6 +3,9 @@ package io.backtest.audit.repository;
 import io.backtest.audit.domain.AuditEntry;
 import io.backtest.audit.domain.EntryFilter;
 import io.backtest.audit.mapping.AuditEntryMapper;
+import io.backtest.support.http.SortFields;
+import io.backtest.support.http.SortRequest;
+import io.backtest.support.persistence.PanacheSort;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -141,12 +144,23 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, L
                     .getSingleResult());
   }
 
-  /** One page of the entries that match, in seq order. */
-  public Uni<List<AuditEntry>> search(EntryFilter filter, int page, int size) {
+  /**
+   * What the entries sort by; by default in seq order, the log's own. Both keys are indexed over
+   * the whole log: seq leads the primary key and every filter's index, and event time has its own.
+   * Entries without an event time stay where PostgreSQL puts them (after the others ascending,
+   * before them descending), the order that index serves both ways.
+   */
+  public static final SortFields SORT =
+      SortFields.tiebreaker("seq")
+          .field("seq", "seq")
+          .field("eventTime", "eventTime")
+          .byDefault("seq");
+
+  /** One page of the entries that match, in {@code order}. */
+  public Uni<List<AuditEntry>> search(EntryFilter filter, int page, int size, SortRequest order) {
     Query query = query(filter);
-    return (query.where.isEmpty()
-            ? findAll(Sort.by("seq"))
-            : find(query.where, Sort.by("seq"), query.parameters))
+    Sort sort = PanacheSort.of(order);
+    return (query.where.isEmpty() ? findAll(sort) : find(query.where, sort, query.parameters))
         .page(Page.of(page, size))
         .list();
   }

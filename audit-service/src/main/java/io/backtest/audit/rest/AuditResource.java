@@ -5,6 +5,7 @@ import io.backtest.audit.export.ExportLines;
 import io.backtest.audit.log.Sha256;
 import io.backtest.audit.mapping.AuditEntryMapper;
 import io.backtest.audit.mapping.TreeHeadMapper;
+import io.backtest.audit.repository.AuditEntryRepository;
 import io.backtest.audit.service.AuditExportService;
 import io.backtest.audit.service.AuditLogService;
 import io.backtest.audit.service.TreeHeadService;
@@ -14,6 +15,7 @@ import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
 import io.backtest.support.http.ProblemException;
 import io.backtest.support.http.RequestParameters;
+import io.backtest.support.http.SortRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -55,8 +57,8 @@ public class AuditResource {
   @Operation(
       summary = "List audit entries",
       description =
-          "Entries in seq order, filtered by any combination of correlation id, subject, type and"
-              + " event time (from inclusive, to exclusive).")
+          "Entries in seq order unless sorted, filtered by any combination of correlation id,"
+              + " subject, type and event time (from inclusive, to exclusive).")
   @APIResponse(responseCode = "200", description = "One page of entries")
   @APIResponse(
       responseCode = "400",
@@ -98,8 +100,15 @@ public class AuditResource {
                       maximum = "100",
                       defaultValue = "20"))
           @QueryParam("size")
-          String size) {
+          String size,
+      @Parameter(
+              description =
+                  "seq or eventTime (entries without one last ascending, first descending); a"
+                      + " leading - sorts descending, several comma-separated; default seq")
+          @QueryParam("sort")
+          String sort) {
     PageRequest request = PageRequest.of(page, size);
+    SortRequest order = AuditEntryRepository.SORT.parse(sort);
     Instant fromTime = RequestParameters.optionalInstant("from", from);
     Instant toTime = RequestParameters.optionalInstant("to", to);
     if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
@@ -112,7 +121,9 @@ public class AuditResource {
             RequestParameters.optionalText(type),
             fromTime,
             toTime);
-    return service.findEntries(filter, request).map(found -> found.map(AuditEntryMapper::toView));
+    return service
+        .findEntries(filter, request, order)
+        .map(found -> found.map(AuditEntryMapper::toView));
   }
 
   @GET

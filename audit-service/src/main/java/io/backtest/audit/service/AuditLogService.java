@@ -18,6 +18,7 @@ import io.backtest.audit.repository.AuditEntryRepository;
 import io.backtest.audit.repository.TreeHeadRepository;
 import io.backtest.support.http.Page;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.SortRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -140,9 +141,10 @@ public class AuditLogService {
         .replaceWith(rows);
   }
 
-  /** One page of entries matching {@code filter}, in seq order, with the total count. */
+  /** One page of entries matching {@code filter}, in {@code order}, with the total count. */
   @WithSession
-  public Uni<Page<AuditEntry>> findEntries(EntryFilter filter, PageRequest request) {
+  public Uni<Page<AuditEntry>> findEntries(
+      EntryFilter filter, PageRequest request, SortRequest order) {
     return repository
         .count(filter)
         .chain(
@@ -151,7 +153,7 @@ public class AuditLogService {
                     // past the end (also where page × size would not even fit a query's offset)
                     ? Uni.createFrom().item(Page.of(List.<AuditEntry>of(), request, total))
                     : repository
-                        .search(filter, request.page(), request.size())
+                        .search(filter, request.page(), request.size(), order)
                         .map(items -> Page.of(items, request, total)));
   }
 

@@ -97,6 +97,43 @@ class AuditResourceTest extends KafkaTestBase {
   }
 
   @Test
+  void entriesSortBySeqOrEventTimeBothWays() {
+    String correlation = "sort-" + UUID.randomUUID();
+    String symbol = "ST" + UUID.randomUUID().toString().substring(0, 6);
+    // recorded in this order (one key, one partition), which is not the events' time order
+    String third = barAt(symbol, correlation, "2020-01-03T00:00:00Z").id().toString();
+    String first = barAt(symbol, correlation, "2020-01-01T00:00:00Z").id().toString();
+    String second = barAt(symbol, correlation, "2020-01-02T00:00:00Z").id().toString();
+    AuditApi.awaitCorrelated(correlation, 3);
+
+    Map<String, List<String>> expected =
+        Map.of(
+            "seq", List.of(third, first, second),
+            "-seq", List.of(second, first, third),
+            "eventTime", List.of(first, second, third),
+            "-eventTime", List.of(third, second, first));
+    expected.forEach(
+        (sort, order) ->
+            assertThat(
+                    AuditApi.entries(Map.of("correlationId", correlation, "sort", sort))
+                        .getList("items.eventId", String.class))
+                .as(sort)
+                .isEqualTo(order));
+    // paged the same way: the page after the first holds what the first left
+    assertThat(
+            AuditApi.entries(
+                    Map.of(
+                        "correlationId", correlation, "sort", "-eventTime", "size", 2, "page", 1))
+                .getList("items.eventId", String.class))
+        .containsExactly(first);
+    assertBadRequest(
+        Map.of("sort", "ingestedAt"),
+        "sort",
+        "must be one of seq, eventTime (a leading - sorts descending; several comma-separated)"
+            + " but was 'ingestedAt'");
+  }
+
+  @Test
   void oneEntryIsReadByItsSeq() {
     String correlation = "one-" + UUID.randomUUID();
     String symbol = "ONE" + UUID.randomUUID().toString().substring(0, 6);
