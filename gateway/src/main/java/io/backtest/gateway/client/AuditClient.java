@@ -30,7 +30,8 @@ public interface AuditClient {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("page") int page,
-      @QueryParam("size") int size);
+      @QueryParam("size") int size,
+      @QueryParam("sort") String sort);
 
   @GET
   @Path("/entries/{seq}")

@@ -25,7 +25,8 @@ public interface MonitoringClient {
   Uni<Response> listStrategies(
       @QueryParam("status") String status,
       @QueryParam("page") int page,
-      @QueryParam("size") int size);
+      @QueryParam("size") int size,
+      @QueryParam("sort") String sort);
 
   @GET
   @Path("/strategies/{id}")
@@ -41,5 +42,6 @@ public interface MonitoringClient {
       @QueryParam("from") Instant from,
       @QueryParam("to") Instant to,
       @QueryParam("page") int page,
-      @QueryParam("size") int size);
+      @QueryParam("size") int size,
+      @QueryParam("sort") String sort);
 }

@@ -19,7 +19,8 @@ public interface RegimeClient {
 
   @GET
   @Path("/market/windows")
-  Uni<Response> listWindows(@QueryParam("page") int page, @QueryParam("size") int size);
+  Uni<Response> listWindows(
+      @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
 
   @GET
   @Path("/regimes/current")
@@ -33,5 +34,6 @@ public interface RegimeClient {
       @QueryParam("timeframe") String timeframe,
       @QueryParam("detector") String detector,
       @QueryParam("page") int page,
-      @QueryParam("size") int size);
+      @QueryParam("size") int size,
+      @QueryParam("sort") String sort);
 }

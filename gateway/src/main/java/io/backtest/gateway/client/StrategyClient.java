@@ -36,7 +36,8 @@ public interface StrategyClient {
 
   @GET
   @Path("/cycles")
-  Uni<Response> listCycles(@QueryParam("page") int page, @QueryParam("size") int size);
+  Uni<Response> listCycles(
+      @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
 
   @GET
   @Path("/cycles/{id}")
@@ -48,7 +49,8 @@ public interface StrategyClient {
       @QueryParam("status") String status,
       @QueryParam("cycleId") UUID cycleId,
       @QueryParam("page") int page,
-      @QueryParam("size") int size);
+      @QueryParam("size") int size,
+      @QueryParam("sort") String sort);
 
   @GET
   @Path("/strategies/{id}")
@@ -70,7 +72,8 @@ public interface StrategyClient {
 
   @GET
   @Path("/deployments/history")
-  Uni<Response> listDeploymentHistory(@QueryParam("page") int page, @QueryParam("size") int size);
+  Uni<Response> listDeploymentHistory(
+      @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
 
   @POST
   @Path("/deployments/rollback")
@@ -87,7 +90,8 @@ public interface StrategyClient {
   Uni<Response> listReplays(
       @QueryParam("status") String status,
       @QueryParam("page") int page,
-      @QueryParam("size") int size);
+      @QueryParam("size") int size,
+      @QueryParam("sort") String sort);
 
   @GET
   @Path("/market/replay/{id}")
@@ -99,7 +103,8 @@ public interface StrategyClient {
 
   @GET
   @Path("/datasets")
-  Uni<Response> listDatasets(@QueryParam("page") int page, @QueryParam("size") int size);
+  Uni<Response> listDatasets(
+      @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
 
   @GET
   @Path("/datasets/{id}")

@@ -418,6 +418,15 @@ final class ApiExamples {
        "instance": "/api/v1/cycles", "correlationId": "c0ffee-2024-01",
        "errors": [{"field": "size", "reason": "must be an integer between 1 and 100 but was 101"}]}""";
 
+  static final String BAD_SORT =
+      """
+      {"type": "about:blank", "title": "Bad Request", "status": 400,
+       "detail": "sort: must be one of createdAt, score, rank, status, promotedAt (a leading - sorts\
+       descending; several comma-separated) but was 'name'",
+       "instance": "/api/v1/strategies", "correlationId": "c0ffee-2024-01",
+       "errors": [{"field": "sort", "reason": "must be one of createdAt, score, rank, status,\
+       promotedAt (a leading - sorts descending; several comma-separated) but was 'name'"}]}""";
+
   static final String BAD_ID =
       """
       {"type": "about:blank", "title": "Bad Request", "status": 400,

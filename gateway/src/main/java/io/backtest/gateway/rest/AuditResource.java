@@ -63,8 +63,8 @@ public class AuditResource {
   @Operation(
       summary = "Search the audit log",
       description =
-          "Entries in log order, filtered by any combination of correlation id, subject,"
-              + " event type and event time range. Role: viewer.")
+          "Entries in log order (seq) unless sorted, filtered by any combination of correlation"
+              + " id, subject, event type and event time range. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of entries",
@@ -81,11 +81,27 @@ public class AuditResource {
       @QueryParam("from") @Parameter(description = "Event time from (ISO-8601 instant, inclusive)")
           String from,
       @QueryParam("to") @Parameter(description = "Event time to (ISO-8601 instant)") String to,
-      @BeanParam PageQuery paging) {
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "seq or eventTime (entries without an event time last ascending, first descending). Default seq"
+                      + PageQuery.SORT,
+              example = "-eventTime")
+          String sort) {
     PageRequest page = paging.request();
     return forwarder.forward(
         Downstream.AUDIT,
-        () -> audit.listEntries(correlationId, subject, type, from, to, page.page(), page.size()));
+        () ->
+            audit.listEntries(
+                correlationId,
+                subject,
+                type,
+                from,
+                to,
+                page.page(),
+                page.size(),
+                RequestParameters.optionalText(sort)));
   }
 
   @GET

@@ -25,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -118,15 +119,26 @@ public class CycleResource {
 
   @GET
   @RolesAllowed(Roles.VIEWER)
-  @Operation(summary = "List research cycles", description = "Newest first. Role: viewer.")
+  @Operation(
+      summary = "List research cycles",
+      description = "Newest first unless sorted. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of cycles",
       content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.CYCLES)))
-  public Uni<Response> listCycles(@BeanParam PageQuery paging) {
+  public Uni<Response> listCycles(
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "createdAt, status or completedAt (running cycles last either way). Default -createdAt"
+                      + PageQuery.SORT,
+              example = "status,-createdAt")
+          String sort) {
     PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.STRATEGY, () -> strategy.listCycles(page.page(), page.size()));
+        Downstream.STRATEGY,
+        () -> strategy.listCycles(page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @GET
@@ -224,7 +236,8 @@ public class CycleResource {
   @Operation(
       summary = "Read a cycle's leaderboard",
       description =
-          "The cycle's scored strategies, best first, from scoring-service. status is SCORING"
+          "The cycle's scored strategies, best first, from scoring-service: a ranking, so it takes"
+              + " no sort. status is SCORING"
               + " while results arrive, SCORED (or TIMED_OUT, when some never came) once the"
               + " ranking is final, and COMPLETED once the cycle's promotion decision is recorded:"
               + " only then are the promoted flags final (each says whether this cycle promoted"

@@ -7,6 +7,7 @@ import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.ratelimit.HeavyJob;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -60,15 +61,25 @@ public class DatasetResource {
 
   @GET
   @RolesAllowed(Roles.VIEWER)
-  @Operation(summary = "List datasets", description = "Role: viewer.")
+  @Operation(summary = "List datasets", description = "By id unless sorted. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of datasets",
       content = @Content(examples = @ExampleObject(name = "page", value = ApiExamples.DATASETS)))
-  public Uni<Response> listDatasets(@BeanParam PageQuery paging) {
+  public Uni<Response> listDatasets(
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "id, symbol, barCount, from, to or createdAt (when it was stored). Default id"
+                      + PageQuery.SORT,
+              example = "-createdAt")
+          String sort) {
     PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.STRATEGY, () -> strategy.listDatasets(page.page(), page.size()));
+        Downstream.STRATEGY,
+        () ->
+            strategy.listDatasets(page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @GET

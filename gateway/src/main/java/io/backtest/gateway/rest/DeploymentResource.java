@@ -7,6 +7,7 @@ import io.backtest.gateway.client.Downstream;
 import io.backtest.gateway.client.StrategyClient;
 import io.backtest.gateway.service.Forwarder;
 import io.backtest.support.http.PageRequest;
+import io.backtest.support.http.RequestParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -78,19 +81,26 @@ public class DeploymentResource {
   @Operation(
       summary = "Read the deployment history",
       description =
-          "Every change of the live set, in the order it happened (append-only): each promotion"
-              + " and demotion with its reason, and the cycle whose decision made it (null for an"
-              + " administrator's). Role: viewer.")
+          "Every change of the live set (append-only, seq in the order they happened), newest"
+              + " first unless sorted: each promotion and demotion with its reason, and the cycle"
+              + " whose decision made it (null for an administrator's). Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of the history",
       content =
           @Content(
               examples = @ExampleObject(name = "history", value = ApiExamples.DEPLOYMENT_HISTORY)))
-  public Uni<Response> listDeploymentHistory(@BeanParam PageQuery paging) {
+  public Uni<Response> listDeploymentHistory(
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(description = "seq or at. Default -seq" + PageQuery.SORT, example = "seq")
+          String sort) {
     PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.STRATEGY, () -> strategy.listDeploymentHistory(page.page(), page.size()));
+        Downstream.STRATEGY,
+        () ->
+            strategy.listDeploymentHistory(
+                page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @POST

@@ -62,14 +62,24 @@ public class MarketResource {
       summary = "List market windows",
       description =
           "Per symbol and timeframe: bar count, range, last close and realised"
-              + " volatility. Role: viewer.")
+              + " volatility; by symbol, then timeframe, unless sorted. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of windows",
       content = @Content(examples = @ExampleObject(name = "aapl", value = ApiExamples.WINDOWS)))
-  public Uni<Response> listWindows(@BeanParam PageQuery paging) {
+  public Uni<Response> listWindows(
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "symbol, timeframe, bars, from or to (windows without bars last either way). Default symbol,timeframe"
+                      + PageQuery.SORT,
+              example = "-to")
+          String sort) {
     PageRequest page = paging.request();
-    return forwarder.forward(Downstream.REGIME, () -> regime.listWindows(page.page(), page.size()));
+    return forwarder.forward(
+        Downstream.REGIME,
+        () -> regime.listWindows(page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @HeavyJob
@@ -119,7 +129,8 @@ public class MarketResource {
   @RolesAllowed(Roles.VIEWER)
   @Operation(
       summary = "List replays",
-      description = "Newest first, optionally only those in one status. Role: viewer.")
+      description =
+          "Newest first unless sorted, optionally only those in one status. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of replays",
@@ -130,10 +141,20 @@ public class MarketResource {
               description = "Only replays in this status",
               schema = @Schema(enumeration = {"RUNNING", "COMPLETED", "STOPPED", "FAILED"}))
           String status,
-      @BeanParam PageQuery paging) {
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "startedAt, finishedAt (running replays last either way) or status. Default -startedAt"
+                      + PageQuery.SORT,
+              example = "-finishedAt")
+          String sort) {
     PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.STRATEGY, () -> strategy.listReplays(status, page.page(), page.size()));
+        Downstream.STRATEGY,
+        () ->
+            strategy.listReplays(
+                status, page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @GET

@@ -49,8 +49,8 @@ public class MonitoringResource {
   @Operation(
       summary = "List monitored strategies",
       description =
-          "Each with its backtest baseline; optionally only WATCHING or STOPPED ones."
-              + " Role: viewer.")
+          "Each with its backtest baseline; optionally only WATCHING or STOPPED ones; newest"
+              + " promotion first unless sorted. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of monitored strategies",
@@ -62,10 +62,20 @@ public class MonitoringResource {
               description = "Only strategies in this status",
               schema = @Schema(enumeration = {"WATCHING", "STOPPED"}))
           String status,
-      @BeanParam PageQuery paging) {
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "since, status, score or stoppedAt (strategies without one last either way). Default -since"
+                      + PageQuery.SORT,
+              example = "-score")
+          String sort) {
     PageRequest page = paging.request();
     return forwarder.forward(
-        Downstream.MONITORING, () -> monitoring.listStrategies(status, page.page(), page.size()));
+        Downstream.MONITORING,
+        () ->
+            monitoring.listStrategies(
+                status, page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @GET
@@ -119,9 +129,9 @@ public class MonitoringResource {
   @Operation(
       summary = "List alerts",
       description =
-          "Drift detections, regime changes touching live strategies and the like, newest first;"
-              + " filtered by strategy, symbol, severity, kind and time range, all optional."
-              + " Role: viewer.")
+          "Drift detections, regime changes touching live strategies and the like, newest first"
+              + " unless sorted; filtered by strategy, symbol, severity, kind and time range, all"
+              + " optional. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of alerts",
@@ -129,12 +139,15 @@ public class MonitoringResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "strategyId is not a UUID, from or to is not an ISO-8601 instant, page below 0 or size"
-              + " outside 1..100",
+          "strategyId is not a UUID, from or to is not an ISO-8601 instant, page below 0, size"
+              + " outside 1..100 or sort naming another field",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
+              examples = {
+                @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE),
+                @ExampleObject(name = "sort", value = ApiExamples.BAD_SORT)
+              }))
   public Uni<Response> listAlerts(
       @QueryParam("strategyId")
           @Parameter(
@@ -159,7 +172,14 @@ public class MonitoringResource {
               description = "Only alerts raised before this instant",
               schema = @Schema(type = SchemaType.STRING, format = "date-time"))
           String to,
-      @BeanParam PageQuery paging) {
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "raisedAt or severity (INFO lowest, CRITICAL highest). Default -raisedAt"
+                      + PageQuery.SORT,
+              example = "-severity,-raisedAt")
+          String sort) {
     UUID strategy = RequestParameters.optionalUuid("strategyId", strategyId);
     Instant since = RequestParameters.optionalInstant("from", from);
     Instant until = RequestParameters.optionalInstant("to", to);
@@ -175,6 +195,7 @@ public class MonitoringResource {
                 since,
                 until,
                 page.page(),
-                page.size()));
+                page.size(),
+                RequestParameters.optionalText(sort)));
   }
 }

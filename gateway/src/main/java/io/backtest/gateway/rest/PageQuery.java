@@ -11,6 +11,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * #request()} checks them (the shared {@link PageRequest}) before anything is forwarded.
  */
 public class PageQuery {
+  /**
+   * How every sortable list's {@code sort} parameter is written, after the fields it allows. It is
+   * a parameter of each list rather than of this bean: each list names its own fields, and a
+   * leaderboard pages but is a ranking, which does not sort.
+   */
+  static final String SORT =
+      ". One field ascending, or with a leading - descending; several comma-separated sort by the"
+          + " first, then the next. Ties fall in id order, so pages neither repeat nor skip an"
+          + " item. Another field is a 400 problem naming sort and the fields allowed.";
+
   @QueryParam("page")
   @Parameter(
       description = "Page number, from 0",

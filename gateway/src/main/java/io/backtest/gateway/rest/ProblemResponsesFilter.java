@@ -6,6 +6,7 @@ import io.backtest.contracts.http.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -21,11 +22,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the answers operations share, as problem+json with an example each: 401 (no or a bad
  * token), 403 (a missing role), 429 (a rate limit) and 503 (the service behind it cannot answer) on
- * every operation under {@value #API} that has a security requirement, 400 (bad paging) on those of
- * them that take {@link PageQuery}'s {@code page} and {@code size}, and 413 on those that take a
- * JSON body ({@link BodyLimitFilter}). An operation that documents one of these statuses itself
- * keeps its own, so that the operations document only what is theirs; all their problem answers get
- * the {@link Problem} schema. Registered with {@code mp.openapi.filter}.
+ * every operation under {@value #API} that has a security requirement, 400 (bad paging, or a bad
+ * sort on those that sort) on those of them that take {@link PageQuery}'s {@code page} and {@code
+ * size}, and 413 on those that take a JSON body ({@link BodyLimitFilter}). An operation that
+ * documents one of these statuses itself keeps its own, so that the operations document only what
+ * is theirs; all their problem answers get the {@link Problem} schema. Registered with {@code
+ * mp.openapi.filter}.
  */
 public class ProblemResponsesFilter implements OASFilter {
   /** The public API's paths. */
@@ -71,6 +73,12 @@ public class ProblemResponsesFilter implements OASFilter {
       new StandardResponse(
           "400", "page below 0 or size outside 1..100", "size", ApiExamples.BAD_PAGE);
 
+  private static final StandardResponse BAD_PAGING_OR_SORT =
+      new StandardResponse(
+          "400",
+          "page below 0, size outside 1..100, or sort naming a field the list does not sort by",
+          Map.of("size", ApiExamples.BAD_PAGE, "sort", ApiExamples.BAD_SORT));
+
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -96,7 +104,9 @@ public class ProblemResponsesFilter implements OASFilter {
     for (StandardResponse standard : STANDARD) {
       addUnlessDocumented(responses, standard);
     }
-    if (isPaged(operation)) {
+    if (takesQuery(operation, "page", "size", "sort")) {
+      addUnlessDocumented(responses, BAD_PAGING_OR_SORT);
+    } else if (takesQuery(operation, "page", "size")) {
       addUnlessDocumented(responses, BAD_PAGING);
     }
     if (takesJson(operation)) {
@@ -127,8 +137,8 @@ public class ProblemResponsesFilter implements OASFilter {
         && operation.getRequestBody().getContent().hasMediaType("application/json");
   }
 
-  /** Whether the operation takes the query parameters page and size (a list). */
-  private static boolean isPaged(Operation operation) {
+  /** Whether the operation takes these query parameters (page and size: a list). */
+  private static boolean takesQuery(Operation operation, String... names) {
     if (operation.getParameters() == null) {
       return false;
     }
@@ -137,27 +147,28 @@ public class ProblemResponsesFilter implements OASFilter {
             .filter(p -> p.getIn() == Parameter.In.QUERY)
             .map(Parameter::getName)
             .collect(Collectors.toSet());
-    return query.contains("page") && query.contains("size");
+    return query.containsAll(List.of(names));
   }
 
   private static Schema problemSchema() {
     return OASFactory.createSchema().ref(PROBLEM_SCHEMA);
   }
 
-  /** One standard answer: its status, description and one example problem (JSON text). */
-  private record StandardResponse(
-      String status, String description, String exampleName, String example) {
+  /** One standard answer: its status, description and example problems (JSON text) by name. */
+  private record StandardResponse(String status, String description, Map<String, String> examples) {
+    StandardResponse(String status, String description, String exampleName, String example) {
+      this(status, description, Map.of(exampleName, example));
+    }
+
     APIResponse toModel() {
+      MediaType problem = OASFactory.createMediaType().schema(problemSchema());
+      new TreeMap<>(examples)
+          .forEach(
+              (name, example) ->
+                  problem.addExample(name, OASFactory.createExample().value(parse(example))));
       return OASFactory.createAPIResponse()
           .description(description)
-          .content(
-              OASFactory.createContent()
-                  .addMediaType(
-                      Problem.MEDIA_TYPE,
-                      OASFactory.createMediaType()
-                          .schema(problemSchema())
-                          .addExample(
-                              exampleName, OASFactory.createExample().value(parse(example)))));
+          .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem));
     }
 
     /** The example as a JSON object, as the annotations' examples are published (not a string). */

@@ -95,8 +95,8 @@ public class RegimeResource {
   @Operation(
       summary = "List a market's regime changes",
       description =
-          "Every change of a detector's verdict on the symbol, newest first, with the statistics"
-              + " behind it. Role: viewer.")
+          "Every change of a detector's verdict on the symbol, newest first unless sorted, with"
+              + " the statistics behind it. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of changes",
@@ -104,11 +104,15 @@ public class RegimeResource {
           @Content(examples = @ExampleObject(name = "aapl", value = ApiExamples.REGIME_HISTORY)))
   @APIResponse(
       responseCode = "400",
-      description = "symbol is missing, page below 0 or size outside 1..100",
+      description =
+          "symbol is missing, page below 0, size outside 1..100 or sort naming another field",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
+              examples = {
+                @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE),
+                @ExampleObject(name = "sort", value = ApiExamples.BAD_SORT)
+              }))
   public Uni<Response> regimeHistory(
       @QueryParam("symbol")
           @Parameter(description = "Instrument symbol", required = true, example = "AAPL")
@@ -120,7 +124,14 @@ public class RegimeResource {
               description = "Only this detector's changes",
               schema = @Schema(enumeration = {"volatility", "trend", "hmm"}))
           String detector,
-      @BeanParam PageQuery paging) {
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "barTime or changedAt (when it was recorded); ties on one bar by record. Default -barTime"
+                      + PageQuery.SORT,
+              example = "barTime")
+          String sort) {
     String checked = required("symbol", symbol);
     PageRequest page = paging.request();
     return forwarder.forward(
@@ -131,7 +142,8 @@ public class RegimeResource {
                 RequestParameters.optionalText(timeframe),
                 RequestParameters.optionalText(detector),
                 page.page(),
-                page.size()));
+                page.size(),
+                RequestParameters.optionalText(sort)));
   }
 
   private static String required(String name, String raw) {

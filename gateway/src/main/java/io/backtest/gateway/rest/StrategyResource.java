@@ -65,18 +65,23 @@ public class StrategyResource {
   @Operation(
       summary = "List strategies",
       description =
-          "Filtered by status (CANDIDATE, LIVE, RETIRED) and cycle, both optional. Role: viewer.")
+          "Filtered by status (CANDIDATE, LIVE, RETIRED) and cycle, both optional; newest cycle"
+              + " first, then by rank, unless sorted. Role: viewer.")
   @APIResponse(
       responseCode = "200",
       description = "One page of strategies",
       content = @Content(examples = @ExampleObject(name = "live", value = ApiExamples.STRATEGIES)))
   @APIResponse(
       responseCode = "400",
-      description = "cycleId is not a UUID, page below 0 or size outside 1..100",
+      description =
+          "cycleId is not a UUID, page below 0, size outside 1..100 or sort naming another field",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE)))
+              examples = {
+                @ExampleObject(name = "size", value = ApiExamples.BAD_PAGE),
+                @ExampleObject(name = "sort", value = ApiExamples.BAD_SORT)
+              }))
   public Uni<Response> listStrategies(
       @QueryParam("status")
           @Parameter(
@@ -88,12 +93,21 @@ public class StrategyResource {
               description = "Only this cycle's strategies",
               schema = @Schema(type = SchemaType.STRING, format = "uuid"))
           String cycleId,
-      @BeanParam PageQuery paging) {
+      @BeanParam PageQuery paging,
+      @QueryParam("sort")
+          @Parameter(
+              description =
+                  "createdAt, score, rank, status or promotedAt (strategies without a score, rank or promotion last either way). Default -createdAt,rank"
+                      + PageQuery.SORT,
+              example = "-score")
+          String sort) {
     UUID cycle = RequestParameters.optionalUuid("cycleId", cycleId);
     PageRequest page = paging.request();
     return forwarder.forward(
         Downstream.STRATEGY,
-        () -> strategy.listStrategies(status, cycle, page.page(), page.size()));
+        () ->
+            strategy.listStrategies(
+                status, cycle, page.page(), page.size(), RequestParameters.optionalText(sort)));
   }
 
   @GET

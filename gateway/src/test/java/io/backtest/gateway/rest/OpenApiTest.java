@@ -102,7 +102,7 @@ class OpenApiTest {
   }
 
   @Test
-  void everyListDocumentsBadPaging() {
+  void everyListDocumentsBadPagingAndItsSort() {
     for (String list :
         List.of(
             "GET /api/v1/audit/entries",
@@ -119,7 +119,25 @@ class OpenApiTest {
       assertThat(badRequest.at("/examples/size/value/errors/0/field").asText())
           .as("%s bad paging example", list)
           .isEqualTo("size");
+      // every list sorts, each documenting its own fields and default order
+      assertThat(badRequest.at("/examples/sort/value/errors/0/field").asText())
+          .as("%s bad sort example", list)
+          .isEqualTo("sort");
+      assertThat(operation(list).at("/responses/400/description").asText())
+          .as("%s bad sort answer", list)
+          .contains("sort");
+      JsonNode sort = parameter(list, "sort");
+      assertThat(sort.path("in").asText()).as("%s sort", list).isEqualTo("query");
+      assertThat(sort.path("description").asText())
+          .as("%s sort fields", list)
+          .contains(". Default ")
+          .contains("a leading - descending")
+          .contains("400 problem naming sort");
+      assertThat(sort.path("example").asText()).as("%s sort example", list).isNotBlank();
     }
+    assertThat(parameter("GET /api/v1/strategies", "sort").path("description").asText())
+        .startsWith("createdAt, score, rank, status or promotedAt")
+        .contains("Default -createdAt,rank.");
     // its own 400 says what else it checks
     assertThat(operation("GET /api/v1/strategies").at("/responses/400/description").asText())
         .startsWith("cycleId is not a UUID");
@@ -255,6 +273,15 @@ class OpenApiTest {
       walked.add(op.toString());
     }
     assertThat(walked).hasSize(EXPECTED.size());
+  }
+
+  private static JsonNode parameter(String operation, String name) {
+    for (JsonNode p : operation(operation).path("parameters")) {
+      if (p.path("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError(operation + " has no parameter " + name);
   }
 
   private static JsonNode operation(String name) {
