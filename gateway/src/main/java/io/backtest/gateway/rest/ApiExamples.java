@@ -421,8 +421,8 @@ final class ApiExamples {
   static final String BAD_SORT =
       """
       {"type": "about:blank", "title": "Bad Request", "status": 400,
-       "detail": "sort: must be one of createdAt, score, rank, status, promotedAt (a leading - sorts\
-       descending; several comma-separated) but was 'name'",
+       "detail": "sort: must be one of createdAt, score, rank, status, promotedAt (a leading -\
+       sorts descending; several comma-separated) but was 'name'",
        "instance": "/api/v1/strategies", "correlationId": "c0ffee-2024-01",
        "errors": [{"field": "sort", "reason": "must be one of createdAt, score, rank, status,\
        promotedAt (a leading - sorts descending; several comma-separated) but was 'name'"}]}""";

@@ -85,7 +85,8 @@ public class AuditResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "seq or eventTime (entries without an event time last ascending, first descending). Default seq"
+                  "seq or eventTime (entries without an event time last ascending, first"
+                      + " descending). Default seq"
                       + PageQuery.SORT,
               example = "-eventTime")
           String sort) {

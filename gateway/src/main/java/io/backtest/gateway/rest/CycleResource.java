@@ -131,7 +131,8 @@ public class CycleResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "createdAt, status or completedAt (running cycles last either way). Default -createdAt"
+                  "createdAt, status or completedAt (running cycles last either way). Default"
+                      + " -createdAt"
                       + PageQuery.SORT,
               example = "status,-createdAt")
           String sort) {

@@ -72,7 +72,8 @@ public class MarketResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "symbol, timeframe, bars, from or to (windows without bars last either way). Default symbol,timeframe"
+                  "symbol, timeframe, bars, from or to (windows without bars last either way)."
+                      + " Default symbol,timeframe"
                       + PageQuery.SORT,
               example = "-to")
           String sort) {
@@ -145,7 +146,8 @@ public class MarketResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "startedAt, finishedAt (running replays last either way) or status. Default -startedAt"
+                  "startedAt, finishedAt (running replays last either way) or status. Default"
+                      + " -startedAt"
                       + PageQuery.SORT,
               example = "-finishedAt")
           String sort) {

@@ -66,7 +66,8 @@ public class MonitoringResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "since, status, score or stoppedAt (strategies without one last either way). Default -since"
+                  "since, status, score or stoppedAt (strategies without one last either way)."
+                      + " Default -since"
                       + PageQuery.SORT,
               example = "-score")
           String sort) {

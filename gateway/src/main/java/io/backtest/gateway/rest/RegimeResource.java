@@ -128,7 +128,8 @@ public class RegimeResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "barTime or changedAt (when it was recorded); ties on one bar by record. Default -barTime"
+                  "barTime or changedAt (when it was recorded); ties on one bar by record."
+                      + " Default -barTime"
                       + PageQuery.SORT,
               example = "barTime")
           String sort) {

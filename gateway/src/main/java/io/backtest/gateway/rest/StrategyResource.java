@@ -97,7 +97,8 @@ public class StrategyResource {
       @QueryParam("sort")
           @Parameter(
               description =
-                  "createdAt, score, rank, status or promotedAt (strategies without a score, rank or promotion last either way). Default -createdAt,rank"
+                  "createdAt, score, rank, status or promotedAt (strategies without a score, rank"
+                      + " or promotion last either way). Default -createdAt,rank"
                       + PageQuery.SORT,
               example = "-score")
           String sort) {

@@ -39,7 +39,7 @@ class RegimeResourceTest {
         "history | page      | -1    | must be an integer >= 0",
         "history | size      | 101   | must be an integer between 1 and 100",
         "history | size      | many  | must be an integer between 1 and 100",
-        "history | sort      | -from | must be one of barTime, changedAt (a leading - sorts descending;"
+        "history | sort      | -from | must be one of barTime, changedAt (a leading - sorts"
       })
   void badParameterIsABadRequestNamingIt(
       String endpoint, String name, String value, String reason) {
