@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +45,8 @@ public class ReadCache {
   private final GatewayConfig.Cache config;
   private final String keyPrefix;
   private final MeterRegistry meters;
+  private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - 20_000_000_000L);
+  private final AtomicLong unlogged = new AtomicLong();
 
   public ReadCache(
       ReactiveRedisDataSource redis,
@@ -167,7 +170,8 @@ public class ReadCache {
         .onFailure()
         .recoverWithItem(
             failure -> {
-              Log.warnf("cache read of %s failed, reading through: %s", region.name(), failure);
+              warnAtMostEvery10Seconds(
+                  "cache read of %s failed, reading through: %s", region.name(), failure);
               return new Lookup(null, null);
             });
   }
@@ -195,10 +199,30 @@ public class ReadCache {
         .onFailure()
         .recoverWithItem(
             failure -> {
-              Log.warnf("cache write of %s failed: %s", region.name(), failure);
+              warnAtMostEvery10Seconds("cache write of %s failed: %s", region.name(), failure);
               return null;
             })
         .replaceWithVoid();
+  }
+
+  /**
+   * Logs a Redis failure of a read or a write, at most once every 10 s with the number left
+   * unlogged since: when Redis is slow, every request fails alike, and a line (and stack) per
+   * request would only add to the load.
+   */
+  private void warnAtMostEvery10Seconds(String format, String region, Throwable failure) {
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    if (now - last < 10_000_000_000L || !lastWarning.compareAndSet(last, now)) {
+      unlogged.incrementAndGet();
+      return;
+    }
+    long skipped = unlogged.getAndSet(0);
+    Log.warnf(
+        format + (skipped > 0 ? " (and %d more since the last such line)" : ""),
+        region,
+        failure,
+        skipped);
   }
 
   private void count(Region region, String result) {
