@@ -24,10 +24,12 @@ import java.util.concurrent.locks.LockSupport;
  * throughput, p50/p95/p99/max and errors by status, then the targets as PASS/FAIL lines.
  *
  * <p>Closed loop: each user sends a request, reads the whole answer, waits a random think time (0
- * to 40 ms) and sends the next. A latency is the time from the send to the answer's last byte on
- * one keep-alive HTTP/1.1 connection pool; it is the service time at that concurrency, without a
- * coordinated-omission correction (there is no schedule a slow answer could delay). Each user stays
- * well under the read limit (50 a second) unless answers take under a few milliseconds.
+ * to 1,000 ms by default: a dashboard user's pace, about two requests a second; {@code --think-ms
+ * 40} drives the stack to saturation instead) and sends the next. A latency is the time from the
+ * send to the answer's last byte on one keep-alive HTTP/1.1 connection pool; it is the service time
+ * at that concurrency, without a coordinated-omission correction (there is no schedule a slow
+ * answer could delay). Each user stays well under the read limit (50 a second) unless answers take
+ * under a few milliseconds.
  *
  * <p>Usage: {@code java -jar bench/target/benchmarks.jar --load [--users N] [--duration S]
  * [--warm-up S] [--think-ms MAX] [--gateway URL] [--keycloak URL] [--seed N] [--check]}. {@code
@@ -50,7 +52,7 @@ public final class LoadBench {
   private int users = 50;
   private Duration duration = Duration.ofSeconds(60);
   private Duration warmUp = Duration.ofSeconds(10);
-  private int thinkMillis = 40;
+  private int thinkMillis = 1000;
   private long seed = 1;
   private boolean checkOnly;
   private String gateway = env("GATEWAY_URL", "http://127.0.0.1:8080");
