@@ -37,27 +37,8 @@ public class BacktestRunRepository implements PanacheRepositoryBase<BacktestRun,
    * with ids above {@code after} (null: from the first), by id.
    */
   public Uni<List<SealedValue>> walkForwardUnder(Collection<String> keyIds, UUID after, int limit) {
-    if (keyIds.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    String query =
-        "select id, walkForwardEnc, walkForwardKeyId from BacktestRun"
-            + " where walkForwardKeyId in :keys"
-            + (after == null ? "" : " and id > :after")
-            + " order by id";
-    return getSession()
-        .chain(
-            s -> {
-              var q =
-                  s.createSelectionQuery(query, Object[].class)
-                      .setParameter("keys", keyIds)
-                      .setMaxResults(limit);
-              if (after != null) {
-                q.setParameter("after", after);
-              }
-              return q.getResultList();
-            })
-        .map(rows -> rows.stream().map(StrategyRepository::sealed).toList());
+    return SealedValue.page(
+        "BacktestRun", "walkForwardEnc", "walkForwardKeyId", keyIds, after, limit);
   }
 
   /**

@@ -108,26 +108,7 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
    * ids above {@code after} (null: from the first), by id.
    */
   public Uni<List<SealedValue>> parametersUnder(Collection<String> keyIds, UUID after, int limit) {
-    if (keyIds.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    String query =
-        "select id, parametersEnc, parametersKeyId from Strategy where parametersKeyId in :keys"
-            + (after == null ? "" : " and id > :after")
-            + " order by id";
-    return getSession()
-        .chain(
-            s -> {
-              var q =
-                  s.createSelectionQuery(query, Object[].class)
-                      .setParameter("keys", keyIds)
-                      .setMaxResults(limit);
-              if (after != null) {
-                q.setParameter("after", after);
-              }
-              return q.getResultList();
-            })
-        .map(rows -> rows.stream().map(StrategyRepository::sealed).toList());
+    return SealedValue.page("Strategy", "parametersEnc", "parametersKeyId", keyIds, after, limit);
   }
 
   /**
@@ -160,10 +141,6 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
                         Object[].class)
                     .getResultList())
         .map(StrategyRepository::counts);
-  }
-
-  static SealedValue sealed(Object[] row) {
-    return new SealedValue((UUID) row[0], (byte[]) row[1], (String) row[2]);
   }
 
   static Map<String, Long> counts(List<Object[]> rows) {
