@@ -26,10 +26,10 @@ public class StrategyRepository implements PanacheRepositoryBase<Strategy, UUID>
   public record Filter(StrategyStatus status, UUID cycleId) {}
 
   /**
-   * What the strategy list sorts by; by default newest cycle first, then by rank. The indexes serve
-   * the default order and the filters (by status, then creation; by cycle, then rank); another
-   * order sorts the matching rows, one per candidate generated, which a cycle filter keeps to the
-   * cycle's candidates.
+   * What the strategy list sorts by; by default newest cycle first, then by rank. Indexes serve the
+   * default order and the best score first over every strategy (V8), and the filters (by status,
+   * then creation; by cycle, then rank); another order sorts the matching rows, one per candidate
+   * generated, which a cycle filter keeps to the cycle's candidates.
    */
   public static final SortFields SORT =
       SortFields.tiebreaker("id")

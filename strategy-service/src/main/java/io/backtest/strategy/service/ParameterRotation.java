@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Key rotation of the parameters at rest: re-encrypts with the current key every value still under
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * columns: idempotent, safe with several instances at once, and never in the way of a concurrent
  * change of the strategy. A row that cannot be decrypted is left as it is and counted as
  * unreadable; rows under a key that is no longer configured are not read at all (their count says
- * so).
+ * so, and {@link ParameterKeyCheck} reports the service not ready while there are any).
  */
 @ApplicationScoped
 public class ParameterRotation {
@@ -43,6 +44,7 @@ public class ParameterRotation {
   private final StrategyRepository strategies;
   private final BacktestRunRepository runs;
   private final ParameterCipher cipher;
+  private final ParameterKeyCheck keyCheck;
   private final int batchSize;
   private final MultiGauge rows;
 
@@ -62,11 +64,13 @@ public class ParameterRotation {
       StrategyRepository strategies,
       BacktestRunRepository runs,
       ParameterCipher cipher,
+      @Readiness ParameterKeyCheck keyCheck,
       ParametersConfig config,
       MeterRegistry registry) {
     this.strategies = strategies;
     this.runs = runs;
     this.cipher = cipher;
+    this.keyCheck = keyCheck;
     this.batchSize = config.reencryptBatchSize();
     this.rows =
         MultiGauge.builder(GAUGE)
@@ -83,6 +87,8 @@ public class ParameterRotation {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> scheduled() {
     return reencrypt(cipher)
+        // the readiness check sees the counts this run made
+        .call(result -> keyCheck.check(result.rowsByKey()))
         .onFailure()
         .invoke(e -> Log.errorf(e, "strategy parameters: re-encryption failed, retried later"))
         .onFailure()
@@ -117,7 +123,7 @@ public class ParameterRotation {
     Progress runProgress = new Progress();
     return rewriteFrom(with, strategyTable, null, strategyProgress)
         .chain(() -> rewriteFrom(with, runTable, null, runProgress))
-        .chain(() -> Panache.withSession(this::counts))
+        .chain(() -> Panache.withSession(keyCheck::rowsByKey))
         .map(
             counts ->
                 new Result(
@@ -129,16 +135,6 @@ public class ParameterRotation {
                         "backtest_run", runProgress.unreadable),
                     counts))
         .invoke(result -> report(with, result));
-  }
-
-  /** Rows per key id, by table. */
-  private Uni<Map<String, Map<String, Long>>> counts() {
-    return strategies
-        .countByParametersKey()
-        .chain(
-            byKey ->
-                runs.countByWalkForwardKey()
-                    .map(runByKey -> Map.of("strategy", byKey, "backtest_run", runByKey)));
   }
 
   /** How one table's encrypted values are read and rewritten. */
@@ -225,18 +221,5 @@ public class ParameterRotation {
     Log.infof(
         "strategy parameters: rows per key id (current %s): %s",
         with.currentKeyId(), result.rowsByKey());
-    result
-        .rowsByKey()
-        .forEach(
-            (table, byKey) ->
-                byKey.forEach(
-                    (keyId, n) -> {
-                      if (!with.keyIds().contains(keyId)) {
-                        Log.errorf(
-                            "strategy parameters: %d %s rows are encrypted with key %s, which is"
-                                + " not configured: they cannot be read until it is",
-                            n, table, keyId);
-                      }
-                    }));
   }
 }

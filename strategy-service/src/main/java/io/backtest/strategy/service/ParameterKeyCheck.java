@@ -1,0 +1,225 @@
+package io.backtest.strategy.service;
+
+import io.backtest.strategy.repository.BacktestRunRepository;
+import io.backtest.strategy.repository.SealedValue;
+import io.backtest.strategy.repository.StrategyRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The readiness check {@code strategy-parameter-keys}: DOWN while the stored parameters cannot be
+ * read with the configured keys, so that a configuration that would answer their strategies with
+ * 500s never takes traffic. A rolling update that removes a key too early (README.md, "Parameters
+ * at rest", step 5) or ships the wrong key under an existing id stalls with the old instances
+ * serving, and the check's data says why.
+ *
+ * <p>It finds two faults: rows under a key id that {@code strategy.parameters.keys} does not hold,
+ * and a configured key under which none of up to {@value #SAMPLES} stored values (the first by id)
+ * decrypts: not the key they were written with. A single changed value is not a fault of the keys
+ * and does not count (the rotation logs it). The counts come from the indexes on the key id
+ * columns.
+ *
+ * <p>Runs at start-up (DOWN until it has run; retried while the database cannot be asked), after
+ * every rotation run ({@link ParameterRotation}, which reuses its counts), and every 30 seconds
+ * while it finds a fault, so that an instance becomes ready once older instances have re-encrypted
+ * what its keys could not read.
+ */
+@Readiness
+@ApplicationScoped
+public class ParameterKeyCheck implements HealthCheck {
+  /** The check's name in {@code /q/health}. */
+  public static final String NAME = "strategy-parameter-keys";
+
+  /** Values tried per key id in use. */
+  static final int SAMPLES = 5;
+
+  private static final String SEE = " (strategy-service/README.md, 'Parameters at rest')";
+
+  private final StrategyRepository strategies;
+  private final BacktestRunRepository runs;
+  private final ParameterCipher cipher;
+  private volatile Findings findings;
+
+  /**
+   * What a check found.
+   *
+   * @param problems why the stored values cannot be read; empty when they can
+   * @param rowsByKey rows per key id, by table ({@code strategy}, {@code backtest_run})
+   */
+  public record Findings(List<String> problems, Map<String, Map<String, Long>> rowsByKey) {
+    public boolean readable() {
+      return problems.isEmpty();
+    }
+  }
+
+  public ParameterKeyCheck(
+      StrategyRepository strategies, BacktestRunRepository runs, ParameterCipher cipher) {
+    this.strategies = strategies;
+    this.runs = runs;
+    this.cipher = cipher;
+  }
+
+  void onStart(@Observes StartupEvent start) {
+    // Hibernate Reactive needs a Vert.x context; the start-up thread has none
+    VertxContextSupport.subscribe(
+        () ->
+            check()
+                .onFailure()
+                .invoke(e -> Log.warnf("strategy parameters: cannot check the keys yet: %s", e))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15))
+                .indefinitely()
+                .toMulti(),
+        subscribe -> subscribe.with(found -> {}, e -> Log.errorf(e, "key check stopped")));
+  }
+
+  @Scheduled(
+      every = "30s",
+      delayed = "30s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+  Uni<Void> recheckWhileFaulty() {
+    Findings last = findings;
+    if (last != null && last.readable()) {
+      return Uni.createFrom().voidItem();
+    }
+    return check()
+        .onFailure()
+        .invoke(e -> Log.warnf("strategy parameters: key check failed, retried later: %s", e))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /** Counts the rows per key id, checks them and publishes the result. */
+  public Uni<Findings> check() {
+    return Panache.withSession(() -> rowsByKey().chain(this::checkInSession));
+  }
+
+  /** Checks counts already made (by a rotation run) and publishes the result. */
+  Uni<Findings> check(Map<String, Map<String, Long>> rowsByKey) {
+    return Panache.withSession(() -> checkInSession(rowsByKey));
+  }
+
+  /** The last result; null before the first check. */
+  public Findings findings() {
+    return findings;
+  }
+
+  /** Rows per key id, by table, from the key id indexes. */
+  Uni<Map<String, Map<String, Long>>> rowsByKey() {
+    return strategies
+        .countByParametersKey()
+        .chain(
+            byKey ->
+                runs.countByWalkForwardKey()
+                    .map(runByKey -> Map.of("strategy", byKey, "backtest_run", runByKey)));
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    Findings last = findings;
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named(NAME).withData("currentKey", cipher.currentKeyId());
+    if (last == null) {
+      return response
+          .down()
+          .withData("reason", "the stored values have not been checked yet")
+          .build();
+    }
+    last.rowsByKey().forEach((table, byKey) -> response.withData(table, byKey.toString()));
+    for (int i = 0; i < last.problems().size(); i++) {
+      response.withData("problem" + (i + 1), last.problems().get(i));
+    }
+    return response.status(last.readable()).build();
+  }
+
+  private Uni<Findings> checkInSession(Map<String, Map<String, Long>> rowsByKey) {
+    List<String> problems = new ArrayList<>();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Map.Entry<String, Map<String, Long>> table : new LinkedHashMap<>(rowsByKey).entrySet()) {
+      for (Map.Entry<String, Long> key : table.getValue().entrySet()) {
+        String keyId = key.getKey();
+        if (!cipher.keyIds().contains(keyId)) {
+          problems.add(
+              String.format(
+                  "%d %s rows are encrypted with key '%s', which strategy.parameters.keys does not"
+                      + " hold (it holds %s): configure it again, and the rotation re-encrypts them"
+                      + " with the current key%s",
+                  key.getValue(), table.getKey(), keyId, cipher.keyIds(), SEE));
+          continue;
+        }
+        chain =
+            chain.chain(
+                () ->
+                    samples(table.getKey(), keyId)
+                        .invoke(
+                            sample -> {
+                              if (!sample.isEmpty() && sample.stream().noneMatch(this::decrypts)) {
+                                problems.add(
+                                    String.format(
+                                        "none of the first %d %s values under key '%s' decrypts"
+                                            + " with the key configured under that id: it is not"
+                                            + " the key they were encrypted with%s",
+                                        sample.size(), table.getKey(), keyId, SEE));
+                              }
+                            })
+                        .replaceWithVoid());
+      }
+    }
+    return chain.map(done -> publish(new Findings(List.copyOf(problems), rowsByKey)));
+  }
+
+  /** The first values under {@code keyId} of {@code table}, by id, with their column. */
+  private Uni<List<Sample>> samples(String table, String keyId) {
+    boolean strategy = "strategy".equals(table);
+    String column =
+        strategy ? ParameterCipher.STRATEGY_PARAMETERS : ParameterCipher.RUN_WALK_FORWARD;
+    return (strategy
+            ? strategies.parametersUnder(Set.of(keyId), null, SAMPLES)
+            : runs.walkForwardUnder(Set.of(keyId), null, SAMPLES))
+        .map(values -> values.stream().map(v -> new Sample(column, v)).toList());
+  }
+
+  private record Sample(String column, SealedValue value) {}
+
+  private boolean decrypts(Sample sample) {
+    try {
+      SealedValue v = sample.value();
+      cipher.decrypt(sample.column(), v.id(), v.keyId(), v.value());
+      return true;
+    } catch (ParameterCipher.UnreadableValueException e) {
+      return false;
+    }
+  }
+
+  private Findings publish(Findings found) {
+    Findings before = findings;
+    findings = found;
+    if (!found.readable()) {
+      found.problems().forEach(p -> Log.errorf("strategy parameters: %s", p));
+    } else if (before == null || !before.readable()) {
+      Log.infof(
+          "strategy parameters: every key in use is configured and reads its values: %s",
+          found.rowsByKey());
+    }
+    return found;
+  }
+}
