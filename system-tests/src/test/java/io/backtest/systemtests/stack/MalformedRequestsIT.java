@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,13 @@ class MalformedRequestsIT {
     // operator for the jobs, admin for promote, demote and rollback: every answer is about the
     // request, none a 403
     RealmUsers.ensure(NAMES, List.of("viewer", "operator", "admin"));
+  }
+
+  @AfterAll
+  static void usersDeleted() {
+    if (!NAMES.isEmpty()) {
+      RealmUsers.delete(NAMES);
+    }
   }
 
   /** What went wrong with one request. */

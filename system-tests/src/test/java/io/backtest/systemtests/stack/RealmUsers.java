@@ -21,7 +21,8 @@ import java.util.List;
  * realm's administrator ({@code KEYCLOAK_ADMIN_USER} / {@code KEYCLOAK_ADMIN_PASSWORD},
  * admin/admin: {@code ./stack} and docker-compose.yml start Keycloak with it), idempotently: a user
  * that exists keeps its id and gets its roles again. Password = user name, as for the realm's
- * development users, so {@link StackUnderTest#token} logs them in.
+ * development users, so {@link StackUnderTest#token} logs them in. A test deletes its users when it
+ * is done ({@link #delete}).
  */
 final class RealmUsers {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,19 @@ final class RealmUsers {
         id = userId(admin, base, username);
       }
       send(admin, "POST", base + "/users/" + id + "/role-mappings/realm", roleNodes, 204);
+    }
+  }
+
+  /** Deletes the users that exist (a test's own, once it is done with them). */
+  static void delete(List<String> usernames) {
+    String keycloak = StackUnderTest.KEYCLOAK_URL;
+    String admin = adminToken(keycloak);
+    String base = keycloak + "/admin/realms/backtest";
+    for (String username : usernames) {
+      String id = userId(admin, base, username);
+      if (id != null) {
+        send(admin, "DELETE", base + "/users/" + id, null, 204, 404);
+      }
     }
   }
 
