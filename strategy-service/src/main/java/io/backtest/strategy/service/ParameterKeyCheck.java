@@ -9,8 +9,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,28 +25,36 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The readiness check {@code strategy-parameter-keys}: DOWN while the stored parameters cannot be
- * read with the configured keys, so that a configuration that would answer their strategies with
- * 500s never takes traffic. A rolling update that removes a key too early (README.md, "Parameters
- * at rest", step 5) or ships the wrong key under an existing id stalls with the old instances
- * serving, and the check's data says why.
+ * Whether the stored parameters can be read with the configured keys. It finds two faults: rows
+ * under a key id that {@code strategy.parameters.keys} does not hold (a key removed before the
+ * rotation finished: README.md, "Parameters at rest", step 5 too early), and a configured key under
+ * which none of up to {@value #SAMPLES} stored values (the first by id) decrypts (the wrong key
+ * shipped under an existing id, or a database that belongs with other keys). A single changed value
+ * among values that decrypt is not a fault of the keys and does not count (the rotation logs it).
+ * The counts come from the indexes on the key id columns.
  *
- * <p>It finds two faults: rows under a key id that {@code strategy.parameters.keys} does not hold,
- * and a configured key under which none of up to {@value #SAMPLES} stored values (the first by id)
- * decrypts: not the key they were written with. A single changed value is not a fault of the keys
- * and does not count (the rotation logs it). The counts come from the indexes on the key id
- * columns.
+ * <p>At start-up a fault stops the start with its reasons, before the Kafka consumers run: an
+ * instance that cannot read what is stored would answer those strategies with 500s, and its workers
+ * would store values the other instances cannot read. A roll-out with such a configuration
+ * therefore stalls with the old instances serving, and the new ones start once the old instances'
+ * rotation has re-encrypted what they could not read.
  *
- * <p>Runs at start-up (DOWN until it has run; retried while the database cannot be asked), after
- * every rotation run ({@link ParameterRotation}, which reuses its counts), and every 30 seconds
- * while it finds a fault, so that an instance becomes ready once older instances have re-encrypted
- * what its keys could not read.
+ * <p>While the service runs, the readiness check {@code strategy-parameter-keys} reports the last
+ * result, with the rows per key id: the check runs again after every rotation run ({@link
+ * ParameterRotation}, which reuses its counts) and every 30 seconds while it finds a fault (rows
+ * another instance wrote under a key this one does not hold).
  */
 @Readiness
 @ApplicationScoped
 public class ParameterKeyCheck implements HealthCheck {
   /** The check's name in {@code /q/health}. */
   public static final String NAME = "strategy-parameter-keys";
+
+  /** Before SmallRye Reactive Messaging starts the channels (its observer has LIBRARY_BEFORE). */
+  private static final int BEFORE_MESSAGING = Interceptor.Priority.LIBRARY_BEFORE - 100;
+
+  /** Attempts at start-up while the database cannot be asked. */
+  private static final int START_ATTEMPTS = 6;
 
   /** Values tried per key id in use. */
   static final int SAMPLES = 5;
@@ -75,19 +85,35 @@ public class ParameterKeyCheck implements HealthCheck {
     this.cipher = cipher;
   }
 
-  void onStart(@Observes StartupEvent start) {
-    // Hibernate Reactive needs a Vert.x context; the start-up thread has none
-    VertxContextSupport.subscribe(
-        () ->
-            check()
-                .onFailure()
-                .invoke(e -> Log.warnf("strategy parameters: cannot check the keys yet: %s", e))
-                .onFailure()
-                .retry()
-                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(15))
-                .indefinitely()
-                .toMulti(),
-        subscribe -> subscribe.with(found -> {}, e -> Log.errorf(e, "key check stopped")));
+  /**
+   * Checks the stored values before anything reads or writes them: before the Kafka consumers
+   * start, since a worker with the wrong key would store values the right key cannot read. A fault
+   * stops the start-up with its reasons, as missing keys do.
+   */
+  void onStart(@Observes @Priority(BEFORE_MESSAGING) StartupEvent start) {
+    Findings found;
+    try {
+      // Hibernate Reactive needs a Vert.x context; the start-up thread may wait for it
+      found =
+          VertxContextSupport.subscribeAndAwait(
+              () ->
+                  check()
+                      .onFailure()
+                      .invoke(
+                          e -> Log.warnf("strategy parameters: cannot check the keys yet: %s", e))
+                      .onFailure()
+                      .retry()
+                      .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(5))
+                      .atMost(START_ATTEMPTS));
+    } catch (Throwable e) {
+      throw new IllegalStateException(
+          "strategy parameters: cannot check the stored values against the keys: " + e, e);
+    }
+    if (!found.readable()) {
+      throw new IllegalStateException(
+          "strategy parameters: the configured keys cannot read what is stored: "
+              + String.join("; ", found.problems()));
+    }
   }
 
   @Scheduled(

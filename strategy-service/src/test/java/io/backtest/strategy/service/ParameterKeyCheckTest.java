@@ -2,6 +2,7 @@ package io.backtest.strategy.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backtest.strategy.Fixtures;
 import io.backtest.strategy.service.ParameterKeyCheck.Findings;
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 /**
- * The readiness check of the parameter keys, on the real database: a row under a key id the
- * configuration does not hold, or values under a configured id that its key does not decrypt, make
- * the service not ready and say why; one changed value among readable ones does not.
+ * The check of the parameter keys, on the real database: a row under a key id the configuration
+ * does not hold, or values under a configured id that its key does not decrypt, make the service
+ * not ready and a start refuse, saying why; one changed value among readable ones does not.
  */
 @QuarkusTest
 class ParameterKeyCheckTest {
@@ -52,6 +53,11 @@ class ParameterKeyCheckTest {
       assertThat(data(down))
           .containsEntry("currentKey", "dev-1")
           .containsEntry("problem1", removed.problems().getFirst());
+      // and an instance starting now would refuse to
+      assertThatThrownBy(() -> check.onStart(null))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("the configured keys cannot read what is stored")
+          .hasMessageContaining("key 'retired-1'");
 
       // another key under a configured id: the row was encrypted with dev-1, dev-2 holds no other
       assertThat(
