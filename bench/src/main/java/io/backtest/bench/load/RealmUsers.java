@@ -18,16 +18,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The bench's users in the platform's Keycloak realm ({@code backtest}), each with its own rate
- * limit buckets at the gateway. They are made through Keycloak's admin REST API as the master
- * realm's administrator ({@code ./stack} starts Keycloak with admin/admin, as docker-compose.yml
- * does), idempotently: a user that exists keeps its id and gets its roles again. Password = user
- * name, like the realm's development users; tokens come from the password grant of the public
- * client {@code backtest-cli}, as the platform's scripts and tests get theirs.
+ * Users of the platform's Keycloak realm ({@code backtest}) beyond its three development users, for
+ * the load bench and the system tests, which need many rate limit buckets at the gateway (one set
+ * per user). They are made through Keycloak's admin REST API as the master realm's administrator
+ * ({@code ./stack} starts Keycloak with admin/admin, as docker-compose.yml does), idempotently: a
+ * user that exists keeps its id and gets its roles again. Password = user name, like the realm's
+ * development users; tokens come from the password grant of the public client {@code backtest-cli},
+ * as the platform's scripts and tests get theirs. The bench keeps its users for the next run; a
+ * test deletes its own when it is done ({@link #delete}).
  */
-final class RealmUsers {
-  static final String REALM = "backtest";
-  static final String CLIENT = "backtest-cli";
+public final class RealmUsers {
+  public static final String REALM = "backtest";
+  public static final String CLIENT = "backtest-cli";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,9 +39,15 @@ final class RealmUsers {
   private final String adminPassword;
 
   /** An access token and when to fetch the next one. */
-  record Token(String value, long renewAtNanos) {}
+  public record Token(String value, long renewAtNanos) {}
 
-  RealmUsers(HttpClient http, String keycloakUrl, String adminUser, String adminPassword) {
+  /**
+   * Users of the realm at {@code keycloakUrl}, managed as the master realm's administrator.
+   *
+   * @param adminUser the master realm's administrator ({@code KEYCLOAK_ADMIN_USER})
+   * @param adminPassword its password ({@code KEYCLOAK_ADMIN_PASSWORD})
+   */
+  public RealmUsers(HttpClient http, String keycloakUrl, String adminUser, String adminPassword) {
     this.http = http;
     this.keycloakUrl = keycloakUrl.replaceAll("/+$", "");
     this.adminUser = adminUser;
@@ -47,7 +55,8 @@ final class RealmUsers {
   }
 
   /** Creates the users that do not exist yet and grants every one the realm roles. */
-  void ensure(List<String> usernames, List<String> roles) throws IOException, InterruptedException {
+  public void ensure(List<String> usernames, List<String> roles)
+      throws IOException, InterruptedException {
     String admin = adminToken();
     String base = keycloakUrl + "/admin/realms/" + REALM;
     ArrayNode roleNodes = JSON.createArrayNode();
@@ -61,7 +70,7 @@ final class RealmUsers {
         user.put("username", username)
             .put("enabled", true)
             .put("emailVerified", true)
-            .put("firstName", "Load")
+            .put("firstName", "Platform")
             .put("lastName", username)
             .put("email", username + "@backtest.local");
         user.putArray("credentials")
@@ -79,8 +88,20 @@ final class RealmUsers {
     }
   }
 
+  /** Deletes those of the users that exist. */
+  public void delete(List<String> usernames) throws IOException, InterruptedException {
+    String admin = adminToken();
+    String base = keycloakUrl + "/admin/realms/" + REALM;
+    for (String username : usernames) {
+      String id = userId(admin, base, username);
+      if (id != null) {
+        send(admin, "DELETE", base + "/users/" + id, null, 204, 404);
+      }
+    }
+  }
+
   /** A user's access token (password grant; password = user name). */
-  Token login(String username) throws IOException, InterruptedException {
+  public Token login(String username) throws IOException, InterruptedException {
     JsonNode answer =
         tokenRequest(
             REALM,

@@ -15,9 +15,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -144,19 +146,20 @@ public class ParameterKeyCheck implements HealthCheck {
     return Panache.withSession(() -> checkInSession(rowsByKey));
   }
 
-  /** The last result; null before the first check. */
-  public Findings findings() {
-    return findings;
-  }
-
-  /** Rows per key id, by table, from the key id indexes. */
+  /** Rows per key id, by table ({@code strategy}, then {@code backtest_run}), from the indexes. */
   Uni<Map<String, Map<String, Long>>> rowsByKey() {
     return strategies
         .countByParametersKey()
         .chain(
             byKey ->
                 runs.countByWalkForwardKey()
-                    .map(runByKey -> Map.of("strategy", byKey, "backtest_run", runByKey)));
+                    .map(
+                        runByKey -> {
+                          Map<String, Map<String, Long>> tables = new LinkedHashMap<>();
+                          tables.put("strategy", byKey);
+                          tables.put("backtest_run", runByKey);
+                          return Collections.unmodifiableMap(tables);
+                        }));
   }
 
   @Override
@@ -180,7 +183,7 @@ public class ParameterKeyCheck implements HealthCheck {
   private Uni<Findings> checkInSession(Map<String, Map<String, Long>> rowsByKey) {
     List<String> problems = new ArrayList<>();
     Uni<Void> chain = Uni.createFrom().voidItem();
-    for (Map.Entry<String, Map<String, Long>> table : new LinkedHashMap<>(rowsByKey).entrySet()) {
+    for (Map.Entry<String, Map<String, Long>> table : rowsByKey.entrySet()) {
       for (Map.Entry<String, Long> key : table.getValue().entrySet()) {
         String keyId = key.getKey();
         if (!cipher.keyIds().contains(keyId)) {
@@ -195,41 +198,40 @@ public class ParameterKeyCheck implements HealthCheck {
         chain =
             chain.chain(
                 () ->
-                    samples(table.getKey(), keyId)
-                        .invoke(
-                            sample -> {
-                              if (!sample.isEmpty() && sample.stream().noneMatch(this::decrypts)) {
-                                problems.add(
-                                    String.format(
-                                        "none of the first %d %s values under key '%s' decrypts"
-                                            + " with the key configured under that id: it is not"
-                                            + " the key they were encrypted with%s",
-                                        sample.size(), table.getKey(), keyId, SEE));
-                              }
-                            })
+                    sampleProblem(table.getKey(), keyId)
+                        .invoke(problem -> Optional.ofNullable(problem).ifPresent(problems::add))
                         .replaceWithVoid());
       }
     }
     return chain.map(done -> publish(new Findings(List.copyOf(problems), rowsByKey)));
   }
 
-  /** The first values under {@code keyId} of {@code table}, by id, with their column. */
-  private Uni<List<Sample>> samples(String table, String keyId) {
+  /**
+   * Why the first values under {@code keyId} of {@code table} say its key is not theirs: none of
+   * them decrypts. No item (null) when one does, or there are none.
+   */
+  private Uni<String> sampleProblem(String table, String keyId) {
     boolean strategy = "strategy".equals(table);
     String column =
         strategy ? ParameterCipher.STRATEGY_PARAMETERS : ParameterCipher.RUN_WALK_FORWARD;
     return (strategy
             ? strategies.parametersUnder(Set.of(keyId), null, SAMPLES)
             : runs.walkForwardUnder(Set.of(keyId), null, SAMPLES))
-        .map(values -> values.stream().map(v -> new Sample(column, v)).toList());
+        .onItem()
+        .transform(
+            values ->
+                values.isEmpty() || values.stream().anyMatch(v -> decrypts(column, v))
+                    ? null
+                    : String.format(
+                        "none of the first %d %s values under key '%s' decrypts with the key"
+                            + " configured under that id: it is not the key they were encrypted"
+                            + " with%s",
+                        values.size(), table, keyId, SEE));
   }
 
-  private record Sample(String column, SealedValue value) {}
-
-  private boolean decrypts(Sample sample) {
+  private boolean decrypts(String column, SealedValue v) {
     try {
-      SealedValue v = sample.value();
-      cipher.decrypt(sample.column(), v.id(), v.keyId(), v.value());
+      cipher.decrypt(column, v.id(), v.keyId(), v.value());
       return true;
     } catch (ParameterCipher.UnreadableValueException e) {
       return false;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backtest.bench.load.RealmUsers;
 import io.backtest.contracts.http.Problem;
 import io.backtest.support.testing.LocalInfrastructure;
 import io.backtest.systemtests.deploy.RepositoryFiles;
@@ -62,22 +63,28 @@ class MalformedRequestsIT {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private static final List<String> NAMES = new ArrayList<>();
+  private static final RealmUsers REALM =
+      new RealmUsers(
+          HTTP,
+          StackUnderTest.KEYCLOAK_URL,
+          LocalInfrastructure.env("KEYCLOAK_ADMIN_USER", "admin"),
+          LocalInfrastructure.env("KEYCLOAK_ADMIN_PASSWORD", "admin"));
 
   @BeforeAll
-  static void stackIsUp() {
+  static void stackIsUp() throws Exception {
     StackUnderTest.requireRunningStack();
     for (int i = 1; i <= USERS; i++) {
       NAMES.add(String.format(Locale.ROOT, "malformed-%02d", i));
     }
     // operator for the jobs, admin for promote, demote and rollback: every answer is about the
     // request, none a 403
-    RealmUsers.ensure(NAMES, List.of("viewer", "operator", "admin"));
+    REALM.ensure(NAMES, List.of("viewer", "operator", "admin"));
   }
 
   @AfterAll
-  static void usersDeleted() {
+  static void usersDeleted() throws Exception {
     if (!NAMES.isEmpty()) {
-      RealmUsers.delete(NAMES);
+      REALM.delete(NAMES);
     }
   }
 
